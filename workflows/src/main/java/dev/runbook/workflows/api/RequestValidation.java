@@ -1,0 +1,97 @@
+package dev.runbook.workflows.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a request before anything happens. The CLI calls it to exit 64 with the same message the
+ * workflow would fail with; the workflows call it first so a bad Temporal UI input fails fast and
+ * non-retryably. Pure code: no I/O.
+ */
+public final class RequestValidation {
+  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+  private static final Pattern VERSION =
+      Pattern.compile("v(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?");
+  private static final Pattern IDENTITY = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+
+  private RequestValidation() {}
+
+  public static List<String> codeDeploy(CodeDeployRequest r) {
+    List<String> problems = new ArrayList<>();
+    if (r == null) {
+      return List.of("input is missing: expected {\"service\":...,\"environment\":...,\"version\":...}");
+    }
+    target(r.service(), r.environment(), problems);
+    version("version", r.version(), true, problems);
+    identity("requestedBy", r.requestedBy(), problems);
+    return problems;
+  }
+
+  public static List<String> emergencyDeploy(EmergencyDeployRequest r) {
+    List<String> problems = new ArrayList<>();
+    if (r == null) {
+      return List.of("input is missing: expected {\"service\":...,\"environment\":...,\"version\":...,\"reason\":...}");
+    }
+    target(r.service(), r.environment(), problems);
+    version("version", r.version(), true, problems);
+    reason(r.reason(), "an emergency deploy skips the canary", problems);
+    identity("requestedBy", r.requestedBy(), problems);
+    return problems;
+  }
+
+  public static List<String> rollback(RollbackRequest r) {
+    List<String> problems = new ArrayList<>();
+    if (r == null) {
+      return List.of("input is missing: expected {\"service\":...,\"environment\":...,\"reason\":...}");
+    }
+    target(r.service(), r.environment(), problems);
+    version("toVersion", r.toVersion(), false, problems);
+    reason(r.reason(), "the incident report needs it", problems);
+    identity("requestedBy", r.requestedBy(), problems);
+    return problems;
+  }
+
+  public static boolean isVersion(String v) {
+    return v != null && VERSION.matcher(v).matches();
+  }
+
+  public static boolean isIdentity(String who) {
+    return who != null && IDENTITY.matcher(who).matches();
+  }
+
+  private static void target(String service, String environment, List<String> problems) {
+    if (service == null || !NAME.matcher(service).matches()) {
+      problems.add("service '" + service + "' is not a service name (lowercase letters, digits, '-')");
+    }
+    if (environment == null || !NAME.matcher(environment).matches()) {
+      problems.add("environment '" + environment + "' is not an environment name (lowercase letters, digits, '-')");
+    }
+  }
+
+  private static void version(String field, String v, boolean required, List<String> problems) {
+    if (v == null || v.isBlank()) {
+      if (required) {
+        problems.add(field + " is required, e.g. v1.5.1");
+      }
+      return;
+    }
+    if (!isVersion(v)) {
+      problems.add(field + " '" + v + "' is not a release version like v1.5.1 (v + MAJOR.MINOR.PATCH)");
+    }
+  }
+
+  private static void reason(String reason, String why, List<String> problems) {
+    if (reason == null || reason.isBlank()) {
+      problems.add("reason is required: " + why);
+    } else if (reason.length() > 500) {
+      problems.add("reason is longer than 500 characters");
+    }
+  }
+
+  private static void identity(String field, String who, List<String> problems) {
+    if (who != null && !isIdentity(who)) {
+      problems.add(field + " '" + who + "' is not an identity (letters, digits, . _ @ -)");
+    }
+  }
+}

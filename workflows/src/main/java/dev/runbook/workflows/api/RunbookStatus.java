@@ -1,0 +1,40 @@
+package dev.runbook.workflows.api;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Answer of the {@code status} query, the same record for every runbook: where the run is, what
+ * traffic each colour has, what the watch saw last, what it waits for and who may act, the step
+ * log, and the outcome once it has one. Times are epoch millis of workflow time.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RunbookStatus(
+    String procedure,
+    String workflowId,
+    String service,
+    String environment,
+    String version,
+    String requestedBy,
+    String requestId,
+    String reason,
+    Phase phase,
+    Integer currentStep,
+    List<StepView> steps,
+    Map<String, Integer> weights,
+    String stableColour,
+    String canaryColour,
+    String liveColour,
+    String liveVersion,
+    List<RuleObservation> observations,
+    String waitingFor,
+    List<String> allowedApprovers,
+    List<ApprovalRecord> approvals,
+    List<LogEntry> log,
+    Outcome outcome,
+    String outcomeReason,
+    long startedAtMillis,
+    long updatedAtMillis) {}

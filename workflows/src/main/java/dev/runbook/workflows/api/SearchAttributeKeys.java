@@ -1,0 +1,22 @@
+package dev.runbook.workflows.api;
+
+import io.temporal.common.SearchAttributeKey;
+import java.util.List;
+
+/**
+ * Custom search attributes the Temporal UI filters on. They must be registered on the namespace
+ * (the embedded stack does it at start; on a real cluster: {@code temporal operator
+ * search-attribute create --name RunbookService --type Keyword} for each).
+ */
+public final class SearchAttributeKeys {
+  public static final SearchAttributeKey<String> SERVICE = SearchAttributeKey.forKeyword("RunbookService");
+  public static final SearchAttributeKey<String> ENVIRONMENT = SearchAttributeKey.forKeyword("RunbookEnvironment");
+  public static final SearchAttributeKey<String> VERSION = SearchAttributeKey.forKeyword("RunbookVersion");
+  public static final SearchAttributeKey<String> OUTCOME = SearchAttributeKey.forKeyword("RunbookOutcome");
+  public static final SearchAttributeKey<String> PROCEDURE = SearchAttributeKey.forKeyword("RunbookProcedure");
+
+  public static final List<SearchAttributeKey<String>> ALL =
+      List.of(SERVICE, ENVIRONMENT, VERSION, OUTCOME, PROCEDURE);
+
+  private SearchAttributeKeys() {}
+}
