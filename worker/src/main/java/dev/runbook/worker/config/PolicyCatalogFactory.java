@@ -1,0 +1,45 @@
+package dev.runbook.worker.config;
+
+import dev.runbook.activities.policy.EnvironmentSettings;
+import dev.runbook.activities.policy.PolicyCatalog;
+import dev.runbook.workflows.kit.ApprovalPolicy;
+import dev.runbook.workflows.kit.RolloutStep;
+import dev.runbook.workflows.kit.WatchRule;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns the YAML-shaped properties into the activities' plain policy catalog (seconds, records). */
+final class PolicyCatalogFactory {
+  private PolicyCatalogFactory() {}
+
+  static PolicyCatalog build(RunbookProperties properties) {
+    Map<String, EnvironmentSettings> environments = new LinkedHashMap<>();
+    properties.environments().forEach((name, env) -> environments.put(name, settings(env)));
+    return new PolicyCatalog(environments);
+  }
+
+  private static EnvironmentSettings settings(EnvironmentProperties env) {
+    List<RolloutStep> steps = env.steps() == null ? List.of()
+        : env.steps().stream().map(s -> new RolloutStep(s.weight(), seconds(s.watch()), s.gate())).toList();
+    List<WatchRule> rules = env.rules() == null ? List.of()
+        : env.rules().stream().map(PolicyCatalogFactory::rule).toList();
+    ApprovalProperties a = env.approval();
+    ApprovalPolicy approval = a == null ? null : new ApprovalPolicy(a.manual(),
+        a.approvers() == null ? List.of() : a.approvers(), a.requesterMayApprove(), seconds(a.timeout()),
+        a.onTimeout(), seconds(a.remindEvery()));
+    return new EnvironmentSettings(env.platform(), env.metrics(), env.services(), steps, rules, approval,
+        seconds(env.pollInterval()), seconds(env.heartbeatTimeout()), seconds(env.emergencyWatch()),
+        seconds(env.retireAfter()), seconds(env.deployTimeout()));
+  }
+
+  private static WatchRule rule(RuleProperties r) {
+    return new WatchRule(r.name(), r.metric(), r.comparison(), r.threshold(), r.relativeToStable(),
+        seconds(r.sustainedFor()), seconds(r.lookback()), r.action(), r.minSamples(), r.query(), r.samplesQuery());
+  }
+
+  private static long seconds(Duration d) {
+    return d == null ? 0 : d.toSeconds();
+  }
+}

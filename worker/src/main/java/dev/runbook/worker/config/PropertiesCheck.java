@@ -1,0 +1,95 @@
+package dev.runbook.worker.config;
+
+import dev.runbook.workflows.kit.MetricKind;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Start-up checks the policy catalog cannot do alone: references between sections (platform and
+ * metric source names, URLs they need) and units (percentages 0-100, positive durations). Every
+ * problem is listed with its property path so one restart fixes them all.
+ */
+final class PropertiesCheck {
+  static final String SANDBOX = "sandbox";
+  static final String PROMETHEUS = "prometheus";
+  private static final Set<String> METRIC_SOURCES = Set.of(SANDBOX, PROMETHEUS);
+
+  private PropertiesCheck() {}
+
+  static List<String> problems(RunbookProperties p) {
+    List<String> problems = new ArrayList<>();
+    if (p.taskQueue() == null || p.taskQueue().isBlank()) {
+      problems.add("runbook.task-queue must not be empty");
+    }
+    if (p.environments().isEmpty()) {
+      problems.add("runbook.environments: configure at least one environment");
+    }
+    p.environments().forEach((name, env) -> environment("runbook.environments." + name, env, p, problems));
+    p.platforms().forEach((name, platform) -> {
+      if (SANDBOX.equals(name)) {
+        problems.add("runbook.platforms." + name + ": 'sandbox' is built in; pick another name");
+      }
+      if (platform.commands() == null || platform.commands().isEmpty()) {
+        problems.add("runbook.platforms." + name + ".commands: give argv templates for describe, deploy, smoke-test, shift-traffic, mark-live, retire");
+      }
+      positive("runbook.platforms." + name + ".timeout", platform.timeout(), problems);
+    });
+    return problems;
+  }
+
+  private static void environment(String path, EnvironmentProperties env, RunbookProperties p, List<String> problems) {
+    if (env.platform() == null) {
+      problems.add(path + ".platform is required (sandbox or one of runbook.platforms: " + p.platforms().keySet() + ")");
+    } else if (SANDBOX.equals(env.platform())) {
+      if (p.sandboxUrl() == null) {
+        problems.add(path + ".platform is sandbox but runbook.sandbox-url is not set");
+      }
+    } else if (!p.platforms().containsKey(env.platform())) {
+      problems.add(path + ".platform '" + env.platform() + "' is neither sandbox nor one of runbook.platforms " + p.platforms().keySet());
+    }
+    if (env.metrics() == null || !METRIC_SOURCES.contains(env.metrics())) {
+      problems.add(path + ".metrics must be sandbox or prometheus, was '" + env.metrics() + "'");
+    } else if (PROMETHEUS.equals(env.metrics()) && p.prometheusUrl() == null) {
+      problems.add(path + ".metrics is prometheus but runbook.prometheus-url is not set");
+    } else if (SANDBOX.equals(env.metrics()) && p.sandboxUrl() == null) {
+      problems.add(path + ".metrics is sandbox but runbook.sandbox-url is not set");
+    }
+    positive(path + ".poll-interval", env.pollInterval(), problems);
+    positive(path + ".heartbeat-timeout", env.heartbeatTimeout(), problems);
+    positive(path + ".deploy-timeout", env.deployTimeout(), problems);
+    if (env.approval() != null) {
+      positive(path + ".approval.timeout", env.approval().timeout(), problems);
+      positive(path + ".approval.remind-every", env.approval().remindEvery(), problems);
+      if (env.approval().manual() && (env.approval().approvers() == null || env.approval().approvers().isEmpty())) {
+        problems.add(path + ".approval.approvers: a manual gate needs at least one approver");
+      }
+    }
+    if (env.rules() != null) {
+      for (int i = 0; i < env.rules().size(); i++) {
+        RuleProperties r = env.rules().get(i);
+        String rp = path + ".rules[" + i + "]";
+        if (r.metric() == MetricKind.ERROR_RATE_PERCENT && !r.relativeToStable() && (r.threshold() < 0 || r.threshold() > 100)) {
+          problems.add(rp + ".threshold is a percentage and must be within 0-100, was " + r.threshold());
+        }
+        if (r.metric() == MetricKind.CUSTOM && (r.query() == null || r.query().isBlank())) {
+          problems.add(rp + ": metric custom needs a query (PromQL)");
+        }
+        if (r.metric() == MetricKind.CUSTOM && !PROMETHEUS.equals(env.metrics())) {
+          problems.add(rp + ": metric custom needs metrics: prometheus");
+        }
+        if (r.relativeToStable() && r.threshold() <= 0) {
+          problems.add(rp + ".threshold of a relative rule is a factor of the stable value and must be positive");
+        }
+        positive(rp + ".lookback", r.lookback(), problems);
+      }
+    }
+  }
+
+  private static void positive(String path, Duration d, List<String> problems) {
+    if (d == null || d.isNegative() || d.isZero()) {
+      problems.add(path + " must be a positive duration like 30s or 5m, was " + d);
+    }
+  }
+}

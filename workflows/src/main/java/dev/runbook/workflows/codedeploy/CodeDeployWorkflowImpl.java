@@ -1,0 +1,81 @@
+package dev.runbook.workflows.codedeploy;
+
+import dev.runbook.workflows.api.CodeDeployRequest;
+import dev.runbook.workflows.api.Procedure;
+import dev.runbook.workflows.api.RequestValidation;
+import dev.runbook.workflows.api.RunbookResult;
+import dev.runbook.workflows.api.StepState;
+import dev.runbook.workflows.kit.BlueGreen;
+import dev.runbook.workflows.kit.RolloutStep;
+import dev.runbook.workflows.kit.RunbookWorkflowBase;
+import dev.runbook.workflows.kit.ServiceState;
+import dev.runbook.workflows.kit.ServiceTarget;
+import dev.runbook.workflows.kit.WatchResult;
+import dev.runbook.workflows.kit.WatchVerdict;
+import java.util.List;
+
+/** See {@link CodeDeployWorkflow}. */
+public class CodeDeployWorkflowImpl extends RunbookWorkflowBase implements CodeDeployWorkflow {
+
+  @Override
+  public RunbookResult deploy(CodeDeployRequest request) {
+    begin(Procedure.CODE_DEPLOY, request.service(), request.environment(), request.version(),
+        request.requestedBy(), request.requestId(), null, RequestValidation.codeDeploy(request));
+    loadPolicy();
+    return run(() -> rollout(request.version()));
+  }
+
+  private String rollout(String version) {
+    BlueGreen blueGreen = new BlueGreen(status, compensations, activities, policy, service(), environment());
+    ServiceState state = blueGreen.describe();
+    if (version.equals(state.liveVersion())) {
+      return version + " is already live on " + state.liveColour() + "; nothing to do";
+    }
+    String stable = state.liveColour();
+    String canary = state.idleColour();
+    status.colours(stable, canary);
+    status.weights(stable, 100, canary);
+
+    int deployStep = status.addStep("Deploy " + version + " to " + canary);
+    int smokeStep = status.addStep("Smoke test " + canary);
+    List<RolloutStep> steps = policy.steps();
+    int[] stepIndex = steps.stream().mapToInt(s -> status.addStep(s.label())).toArray();
+    int retireStep = status.addStep("Retire " + stable);
+
+    blueGreen.deploy(deployStep, canary, version);
+    blueGreen.smokeTest(smokeStep, canary);
+    ServiceTarget target = new ServiceTarget(canary, version, stable);
+    for (int i = 0; i < steps.size(); i++) {
+      RolloutStep step = steps.get(i);
+      int index = stepIndex[i];
+      boolean last = i == steps.size() - 1;
+      if (gate.fullPromotion() && !last) {
+        status.stepState(index, StepState.SKIPPED, "skipped by promote --full");
+        continue;
+      }
+      status.stepRunning(index, step.weight() + "% of traffic to " + canary);
+      blueGreen.shift(canary, step.weight(), stable);
+      if (last) {
+        blueGreen.cutover(canary, version);
+      }
+      ServiceTarget watched = last ? new ServiceTarget(canary, version, null) : target;
+      WatchVerdict verdict = step.watchSeconds() > 0 ? watch(index, step.label(), watched, step.watchSeconds()) : null;
+      boolean inconclusive = verdict != null && verdict.result() == WatchResult.INCONCLUSIVE;
+      if (inconclusive || (!last && step.gate() && policy.approval().manual())) {
+        awaitApproval(index, step.label(), inconclusive
+            ? "metrics inconclusive, a person decides: " + verdict.reason()
+            : step.label() + " healthy; waiting for promotion");
+      }
+      status.stepState(index, StepState.SUCCEEDED, stepSummary(verdict, index));
+    }
+    blueGreen.retireAfterDelay(retireStep, stable);
+    return version + " live on " + canary + "; " + stable + " retired";
+  }
+
+  private String stepSummary(WatchVerdict verdict, int index) {
+    if (gate.promotion(index) != null) {
+      return "promoted by " + gate.promotion(index).approver();
+    }
+    return verdict == null ? "done" : verdict.reason();
+  }
+}

@@ -1,0 +1,67 @@
+package dev.runbook.workflows.emergency;
+
+import dev.runbook.workflows.api.EmergencyDeployRequest;
+import dev.runbook.workflows.api.Phase;
+import dev.runbook.workflows.api.Procedure;
+import dev.runbook.workflows.api.RequestValidation;
+import dev.runbook.workflows.api.RunbookResult;
+import dev.runbook.workflows.api.StepState;
+import dev.runbook.workflows.kit.BlueGreen;
+import dev.runbook.workflows.kit.Durations;
+import dev.runbook.workflows.kit.RunbookWorkflowBase;
+import dev.runbook.workflows.kit.ServiceState;
+import dev.runbook.workflows.kit.ServiceTarget;
+import dev.runbook.workflows.kit.WatchResult;
+import dev.runbook.workflows.kit.WatchVerdict;
+
+/** See {@link EmergencyDeployWorkflow}. */
+public class EmergencyDeployWorkflowImpl extends RunbookWorkflowBase implements EmergencyDeployWorkflow {
+
+  @Override
+  public RunbookResult deploy(EmergencyDeployRequest request) {
+    begin(Procedure.EMERGENCY_DEPLOY, request.service(), request.environment(), request.version(),
+        request.requestedBy(), request.requestId(), request.reason(), RequestValidation.emergencyDeploy(request));
+    loadPolicy();
+    return run(() -> deployNow(request));
+  }
+
+  private String deployNow(EmergencyDeployRequest request) {
+    String version = request.version();
+    int clearStep = status.addStep("Stop any running deploy of " + service() + " in " + environment());
+    status.phase(Phase.CLEARING_PREVIOUS_RUN, "aborting a running code deploy, if any, and waiting for its rollback");
+    status.stepRunning(clearStep, "aborting " + Procedure.CODE_DEPLOY.workflowId(service(), environment()));
+    String previous = activities.runControl("abort running deploy").abortRunAndWait(
+        Procedure.CODE_DEPLOY.workflowId(service(), environment()), status.requestedBy(),
+        "superseded by emergency deploy " + version + ": " + request.reason());
+    status.stepState(clearStep, StepState.SUCCEEDED, previous == null ? "none was running" : "previous run ended " + previous);
+
+    BlueGreen blueGreen = new BlueGreen(status, compensations, activities, policy, service(), environment());
+    ServiceState state = blueGreen.describe();
+    if (version.equals(state.liveVersion())) {
+      status.skipPending("nothing to do");
+      return version + " is already live on " + state.liveColour() + "; nothing to do";
+    }
+    String stable = state.liveColour();
+    String fresh = state.idleColour();
+    status.colours(stable, fresh);
+    status.weights(stable, 100, fresh);
+    int deployStep = status.addStep("Deploy " + version + " to " + fresh);
+    int smokeStep = status.addStep("Smoke test " + fresh);
+    String watchLabel = "Full traffic 100% (alerting watch " + Durations.human(policy.emergencyWatchSeconds()) + ")";
+    int watchStep = status.addStep(watchLabel);
+    int retireStep = status.addStep("Retire " + stable);
+
+    blueGreen.deploy(deployStep, fresh, version);
+    blueGreen.smokeTest(smokeStep, fresh);
+    status.stepRunning(watchStep, "100% of traffic to " + fresh + " (canary skipped: " + request.reason() + ")");
+    blueGreen.shift(fresh, 100, stable);
+    blueGreen.cutover(fresh, version);
+    WatchVerdict verdict = watch(watchStep, watchLabel, new ServiceTarget(fresh, version, null), policy.emergencyWatchSeconds());
+    if (verdict != null && verdict.result() == WatchResult.INCONCLUSIVE) {
+      awaitApproval(watchStep, watchLabel, "metrics inconclusive, a person decides: " + verdict.reason());
+    }
+    status.stepState(watchStep, StepState.SUCCEEDED, verdict == null ? "watch ended by promotion" : verdict.reason());
+    blueGreen.retireAfterDelay(retireStep, stable);
+    return version + " live on " + fresh + " (emergency: " + request.reason() + ")";
+  }
+}

@@ -1,0 +1,77 @@
+package dev.runbook.workflows.kit;
+
+import io.temporal.activity.ActivityCancellationType;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+
+/**
+ * Activity stubs with explicit timeouts and retry policies, one summary per call so the Temporal
+ * UI's timeline reads like the runbook ("shift 10% to green").
+ */
+public final class RunbookActivities {
+  private static final RetryOptions QUICK_RETRY = RetryOptions.newBuilder()
+      .setInitialInterval(Duration.ofSeconds(1)).setBackoffCoefficient(2).setMaximumInterval(Duration.ofSeconds(30))
+      .setMaximumAttempts(10).build();
+  /** Compensations must get through: more attempts, same idempotent calls. */
+  private static final RetryOptions PERSISTENT_RETRY = QUICK_RETRY.toBuilder().setMaximumAttempts(30).build();
+
+  private final EnvironmentPolicy policy;
+
+  public RunbookActivities(EnvironmentPolicy policy) {
+    this.policy = policy;
+  }
+
+  /** Before the policy is known. */
+  public static PolicyActivities policyResolver() {
+    return Workflow.newActivityStub(PolicyActivities.class, ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(30)).setRetryOptions(QUICK_RETRY.toBuilder().setMaximumAttempts(5).build())
+        .setSummary("resolve environment policy").build());
+  }
+
+  public PlatformActivities platform(String summary) {
+    return Workflow.newActivityStub(PlatformActivities.class, ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(Math.max(30, policy.deployTimeoutSeconds())))
+        .setRetryOptions(QUICK_RETRY.toBuilder().setMaximumAttempts(6).build())
+        .setSummary(summary).build());
+  }
+
+  public PlatformActivities compensation(String summary) {
+    return Workflow.newActivityStub(PlatformActivities.class, ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(Math.max(30, policy.deployTimeoutSeconds())))
+        .setRetryOptions(PERSISTENT_RETRY).setSummary(summary).build());
+  }
+
+  /**
+   * The watch: one long activity whose heartbeats carry its progress. Its start-to-close covers
+   * the window plus the longest possible extension; a dead worker is noticed after one heartbeat
+   * timeout and the window resumes elsewhere.
+   */
+  public WatchActivities watch(WatchRequest request, String summary) {
+    long longestFor = request.rules().stream().mapToLong(WatchRule::forSeconds).max().orElse(0);
+    long budget = request.windowSeconds() + longestFor + 5 * request.pollSeconds() + 120;
+    return Workflow.newActivityStub(WatchActivities.class, ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(budget))
+        .setHeartbeatTimeout(Duration.ofSeconds(Math.max(2, policy.heartbeatTimeoutSeconds())))
+        .setCancellationType(ActivityCancellationType.TRY_CANCEL)
+        .setRetryOptions(QUICK_RETRY.toBuilder().setMaximumAttempts(0).setMaximumInterval(Duration.ofSeconds(10)).build())
+        .setSummary(summary).build());
+  }
+
+  public RegistryActivities registry() {
+    return Workflow.newActivityStub(RegistryActivities.class, ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(30)).setRetryOptions(QUICK_RETRY).setSummary("release registry").build());
+  }
+
+  public NotificationActivities notifier() {
+    return Workflow.newActivityStub(NotificationActivities.class, ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(30)).setRetryOptions(QUICK_RETRY).setSummary("notify").build());
+  }
+
+  public RunControlActivities runControl(String summary) {
+    return Workflow.newActivityStub(RunControlActivities.class, ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofHours(6)).setHeartbeatTimeout(Duration.ofSeconds(30))
+        .setRetryOptions(QUICK_RETRY.toBuilder().setMaximumAttempts(0).build()).setSummary(summary).build());
+  }
+}

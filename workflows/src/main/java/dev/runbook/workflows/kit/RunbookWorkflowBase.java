@@ -1,0 +1,399 @@
+package dev.runbook.workflows.kit;
+
+import dev.runbook.workflows.api.AbortRequest;
+import dev.runbook.workflows.api.ApprovalRecord;
+import dev.runbook.workflows.api.Outcome;
+import dev.runbook.workflows.api.Phase;
+import dev.runbook.workflows.api.Procedure;
+import dev.runbook.workflows.api.PromoteRequest;
+import dev.runbook.workflows.api.RunbookControl;
+import dev.runbook.workflows.api.RunbookResult;
+import dev.runbook.workflows.api.RunbookStatus;
+import dev.runbook.workflows.api.SearchAttributeKeys;
+import dev.runbook.workflows.api.StepState;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The life cycle every runbook shares: validate the request, resolve the environment policy, run
+ * the forward steps in a cancellable scope, and on a rollback trigger, an abort or a failure run
+ * the compensations; then record the outcome (status, search attribute, registry, metrics). Also
+ * the signal, update and query handlers, so each procedure only writes its forward steps.
+ */
+public abstract class RunbookWorkflowBase implements RunbookControl {
+  protected final StatusTracker status = new StatusTracker();
+  protected final ApprovalGate gate = new ApprovalGate(status);
+  protected final Compensations compensations = new Compensations();
+  protected EnvironmentPolicy policy;
+  protected RunbookActivities activities;
+  protected RunMetrics metrics;
+  private Procedure procedure;
+  private String service;
+  private String environment;
+  private String requestedVersion;
+  private CancellationScope forwardScope;
+  private CancellationScope watchScope;
+  private String incidentReportId;
+
+  // ---- handlers -------------------------------------------------------------------------------
+
+  @Override
+  public RunbookStatus status() {
+    return status.snapshot();
+  }
+
+  @Override
+  public void promote(PromoteRequest request) {
+    String refusal = gate.checkPromote(request);
+    if (refusal != null) {
+      gate.reject("promote", request == null ? null : request.approver(), refusal);
+      return;
+    }
+    applyPromote(request);
+  }
+
+  @Override
+  public ApprovalRecord promoteUpdate(PromoteRequest request) {
+    return applyPromote(request);
+  }
+
+  @Override
+  public void validatePromote(PromoteRequest request) {
+    String refusal = gate.checkPromote(request);
+    if (refusal != null) {
+      throw new IllegalArgumentException(refusal);
+    }
+  }
+
+  @Override
+  public void abort(AbortRequest request) {
+    String refusal = gate.checkAbort(request);
+    if (refusal != null) {
+      gate.reject("abort", request == null ? null : request.approver(), refusal);
+      return;
+    }
+    applyAbort(request);
+  }
+
+  @Override
+  public ApprovalRecord abortUpdate(AbortRequest request) {
+    return applyAbort(request);
+  }
+
+  @Override
+  public void validateAbort(AbortRequest request) {
+    String refusal = gate.checkAbort(request);
+    if (refusal != null) {
+      throw new IllegalArgumentException(refusal);
+    }
+  }
+
+  private ApprovalRecord applyPromote(PromoteRequest request) {
+    ApprovalRecord record = gate.acceptPromote(request);
+    if (watchScope != null) {
+      watchScope.cancel("promoted early by " + request.approver());
+    }
+    return record;
+  }
+
+  private ApprovalRecord applyAbort(AbortRequest request) {
+    ApprovalRecord record = gate.acceptAbort(request);
+    if (forwardScope != null) {
+      forwardScope.cancel("aborted by " + request.approver());
+    }
+    return record;
+  }
+
+  // ---- life cycle -----------------------------------------------------------------------------
+
+  /** Records who asked for what; fails fast and non-retryably on a malformed request. */
+  protected final void begin(Procedure proc, String svc, String env, String version, String requestedBy,
+      String requestId, String reason, List<String> problems) {
+    this.procedure = proc;
+    this.service = svc;
+    this.environment = env;
+    this.requestedVersion = version;
+    status.start(proc.cliName(), svc, env, version, requestedBy, requestId, reason);
+    status.log("requested by " + (requestedBy == null ? "unknown" : requestedBy));
+    if (!problems.isEmpty()) {
+      failFast("invalid request: " + String.join("; ", problems));
+    }
+    Workflow.upsertTypedSearchAttributes(
+        SearchAttributeKeys.SERVICE.valueSet(svc), SearchAttributeKeys.ENVIRONMENT.valueSet(env),
+        SearchAttributeKeys.VERSION.valueSet(version == null ? "standby" : version),
+        SearchAttributeKeys.PROCEDURE.valueSet(proc.cliName()));
+  }
+
+  /** Resolves the environment policy; an unknown environment or service fails the run fast. */
+  protected final void loadPolicy() {
+    try {
+      policy = RunbookActivities.policyResolver().resolvePolicy(procedure.cliName(), service, environment);
+    } catch (ActivityFailure e) {
+      failFast(rootMessage(e));
+    }
+    gate.policy(policy.approval());
+    activities = new RunbookActivities(policy);
+    metrics = new RunMetrics(procedure.cliName(), environment);
+    guarded("record run start", () -> activities.registry().recordRunStarted(new RunRecord(
+        status.workflowId(), Workflow.getInfo().getRunId(), procedure.cliName(), service, environment,
+        requestedVersion, status.requestedBy(), status.snapshot().requestId(), status.snapshot().reason(),
+        status.snapshot().startedAtMillis())));
+  }
+
+  /**
+   * Runs {@code forward} (which returns a one-line success summary) in a scope that an abort
+   * cancels, and turns whatever happens into an outcome.
+   */
+  protected final RunbookResult run(Supplier<String> forward) {
+    String[] summary = new String[1];
+    Outcome outcome;
+    String reason;
+    if (gate.aborted()) {
+      return finish(Outcome.ABORTED, "aborted before it started: " + gate.abortRecord().reason());
+    }
+    forwardScope = Workflow.newCancellationScope(() -> summary[0] = forward.get());
+    try {
+      forwardScope.run();
+      if (gate.aborted() && !compensations.isEmpty()) {
+        throw new AbortedMeanwhile();
+      }
+      outcome = Outcome.SUCCEEDED;
+      reason = summary[0];
+    } catch (RollbackTrigger t) {
+      outcome = Outcome.ROLLED_BACK;
+      reason = t.getMessage();
+      rollBack(reason, t.trigger(), t.breachStartedAtMillis());
+    } catch (TemporalFailure | AbortedMeanwhile e) {
+      if (gate.aborted()) {
+        outcome = Outcome.ABORTED;
+        reason = "aborted by " + gate.abortRecord().approver() + ": " + gate.abortRecord().reason();
+        rollBack(reason, "abort", null);
+      } else {
+        outcome = Outcome.FAILED;
+        reason = rootMessage(e);
+        rollBack(reason, "failure", null);
+      }
+    } finally {
+      forwardScope = null;
+    }
+    return finish(outcome, reason);
+  }
+
+  /** The forward path finished, but an abort arrived meanwhile: abort still wins. */
+  private static final class AbortedMeanwhile extends RuntimeException {
+    AbortedMeanwhile() {
+      super("aborted", null, false, false);
+    }
+  }
+
+  private void rollBack(String reason, String trigger, Long breachStartedAtMillis) {
+    status.failActiveStep(reason);
+    status.skipPending("skipped: " + reason);
+    if (compensations.isEmpty()) {
+      return;
+    }
+    long startedAt = Workflow.currentTimeMillis();
+    if (breachStartedAtMillis != null) {
+      metrics.breachToRollback(Duration.ofMillis(Math.max(0, startedAt - breachStartedAtMillis)));
+    }
+    metrics.rolledBack(trigger);
+    status.phase(Phase.ROLLING_BACK, "rolling back: " + reason);
+    int step = status.addStep("Roll back (" + trigger + ")");
+    status.stepRunning(step, "compensations in reverse order");
+    List<String> failed = compensations.runAll((name, error) ->
+        status.log((error == null ? "undone: " : "UNDO FAILED: ") + name + (error == null ? "" : " — " + rootMessage(error))));
+    if (failed.isEmpty()) {
+      status.stepState(step, StepState.ROLLED_BACK, "previous release serving all traffic");
+    } else {
+      status.stepState(step, StepState.FAILED, "failed: " + String.join(", ", failed));
+      notify(Severity.PAGE, "rollback incomplete for " + service + " in " + environment,
+          "compensations failed: " + String.join(", ", failed) + ". Manual action needed. Trigger: " + reason);
+    }
+  }
+
+  private RunbookResult finish(Outcome outcome, String reason) {
+    status.finish(outcome, reason);
+    Workflow.upsertTypedSearchAttributes(SearchAttributeKeys.OUTCOME.valueSet(outcome.name()));
+    saveApprovals();
+    guarded("record slots", () -> {
+      ServiceState state = activities.platform("describe " + service).describeService(policy.platform(), service, environment);
+      status.live(state.liveColour(), state.liveVersion());
+      activities.registry().recordSlots(state);
+    });
+    if (outcome == Outcome.ROLLED_BACK) {
+      writeIncidentReport("automatic rollback", reason);
+      notify(Severity.WARNING, service + " " + requestedVersion + " rolled back in " + environment, reason);
+    }
+    guarded("record run end", () -> activities.registry().recordRunFinished(status.workflowId(),
+        Workflow.getInfo().getRunId(), outcome, reason, status.liveVersion()));
+    metrics.finished(outcome.name());
+    return result(outcome, reason);
+  }
+
+  protected final RunbookResult result(Outcome outcome, String reason) {
+    return new RunbookResult(status.workflowId(), procedure.cliName(), outcome, reason, service, environment,
+        requestedVersion, status.liveVersion(), status.liveColour(), incidentReportId);
+  }
+
+  protected final String writeIncidentReport(String trigger, String reason) {
+    String[] id = new String[1];
+    guarded("write incident report", () -> id[0] = activities.registry().writeIncidentReport(new IncidentReport(
+        status.workflowId(), Workflow.getInfo().getRunId(), procedure.cliName(), service, environment,
+        requestedVersion, status.liveVersion(), trigger, reason, status.requestedBy(), status.observations(),
+        status.log(), Workflow.currentTimeMillis())));
+    if (id[0] != null) {
+      incidentReportId = id[0];
+      status.log("incident report " + id[0] + " written");
+    }
+    return id[0];
+  }
+
+  private void failFast(String message) {
+    status.finish(Outcome.FAILED, message);
+    Workflow.upsertTypedSearchAttributes(SearchAttributeKeys.OUTCOME.valueSet(Outcome.FAILED.name()));
+    throw ApplicationFailure.newNonRetryableFailure(message, "InvalidRequest");
+  }
+
+  /** Writes approvals taken by the handlers to the registry (handlers cannot wait for activities). */
+  protected final void saveApprovals() {
+    for (ApprovalRecord record : gate.takeUnsaved()) {
+      guarded("record approval", () -> activities.registry().recordApproval(status.workflowId(),
+          Workflow.getInfo().getRunId(), record));
+    }
+  }
+
+  protected final void notify(Severity severity, String title, String body) {
+    guarded("notify", () -> activities.notifier().notify(
+        new Notification(severity, title, body, service, environment, status.workflowId())));
+  }
+
+  /** Bookkeeping must not decide a deploy: a failure is logged in the run and the run goes on. */
+  protected final void guarded(String what, Runnable action) {
+    if (activities == null) {
+      return;
+    }
+    try {
+      action.run();
+    } catch (ActivityFailure e) {
+      status.log(what + " failed: " + rootMessage(e));
+    }
+  }
+
+  // ---- steps shared by the procedures ---------------------------------------------------------
+
+  /**
+   * Watches {@code label} for {@code windowSeconds}: throws {@link RollbackTrigger} when a rule
+   * fires, returns the verdict otherwise, or null when an approver promoted during the window.
+   */
+  protected final WatchVerdict watch(int step, String label, ServiceTarget target, long windowSeconds) {
+    status.phase(Phase.WATCHING, "watching " + label + " for " + Durations.human(windowSeconds));
+    gate.open(step, label);
+    status.waitingFor("the watch window of " + label + " (" + Durations.human(windowSeconds)
+        + "); a promote ends it early", policy.approval().approvers());
+    WatchRequest request = new WatchRequest(status.workflowId(), service, environment, policy.platform(),
+        target.colour(), target.version(), target.stableColour(), label, windowSeconds, policy.pollSeconds(),
+        Math.max(3 * policy.pollSeconds(), 30), rulesFor(target));
+    WatchVerdict[] verdict = new WatchVerdict[1];
+    watchScope = Workflow.newCancellationScope(() ->
+        verdict[0] = activities.watch(request, "watch " + label).watchRollout(request));
+    try {
+      watchScope.run();
+    } catch (ActivityFailure | CanceledFailure e) {
+      if (gate.promoted(step) && !gate.aborted() && isCancellation(e)) {
+        status.log("watch of " + label + " ended early by promotion");
+        return null;
+      }
+      throw e;
+    } finally {
+      watchScope = null;
+    }
+    status.observations(verdict[0].observations());
+    if (verdict[0].result() == WatchResult.ROLLBACK) {
+      throw new RollbackTrigger(verdict[0].rule(), verdict[0].reason(), verdict[0].breachStartedAtMillis());
+    }
+    status.log(label + ": " + verdict[0].result().name().toLowerCase() + " — " + verdict[0].reason());
+    return verdict[0];
+  }
+
+  /**
+   * Relative rules compare with the stable colour; once the stable colour carries no traffic
+   * (cutover, emergency deploy) there is no baseline, so they do not apply.
+   */
+  private List<WatchRule> rulesFor(ServiceTarget target) {
+    if (target.stableColour() != null) {
+      return policy.rules();
+    }
+    return policy.rules().stream().filter(r -> !r.relativeToStable()).toList();
+  }
+
+  /**
+   * Holds until step {@code step} is promoted (or a full promotion arrives). Applies the
+   * environment's timeout policy: remind and hold, or roll back.
+   */
+  protected final void awaitApproval(int step, String label, String why) {
+    if (gate.promoted(step) || gate.fullPromotion()) {
+      gate.close();
+      return;
+    }
+    ApprovalPolicy approval = policy.approval();
+    gate.open(step, label);
+    status.phase(Phase.AWAITING_APPROVAL, why);
+    status.stepState(step, StepState.WAITING, why);
+    status.waitingFor("promote of step " + (step + 1) + " (" + label + ")", approval.approvers());
+    notify(Severity.INFO, service + " waits for approval in " + environment,
+        why + ". Promote with: runbook promote " + status.workflowId() + " --as NAME");
+    long startedAt = Workflow.currentTimeMillis();
+    long deadline = startedAt + approval.timeoutSeconds() * 1000L;
+    while (true) {
+      long now = Workflow.currentTimeMillis();
+      long waitMillis = now < deadline ? deadline - now : Math.max(1, approval.remindEverySeconds()) * 1000L;
+      boolean decided = Workflow.await(Duration.ofMillis(waitMillis), () -> gate.promoted(step) || gate.fullPromotion());
+      if (decided) {
+        break;
+      }
+      if (approval.onTimeout() == ApprovalTimeoutAction.ROLLBACK) {
+        throw new RollbackTrigger("approval-timeout",
+            "nobody promoted step " + (step + 1) + " (" + label + ") within " + Durations.human(approval.timeoutSeconds()), null);
+      }
+      notify(Severity.WARNING, "reminder: " + service + " still waits for approval in " + environment,
+          "waiting " + Durations.human((Workflow.currentTimeMillis() - startedAt) / 1000) + " for " + label
+              + ". Allowed: " + String.join(", ", approval.approvers()));
+    }
+    metrics.approvalWait(Duration.ofMillis(Workflow.currentTimeMillis() - startedAt));
+    gate.close();
+    saveApprovals();
+  }
+
+  private static boolean isCancellation(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof CanceledFailure) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  protected static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    String message = t instanceof ApplicationFailure af ? af.getOriginalMessage() : t.getMessage();
+    return message == null ? t.getClass().getSimpleName() : message;
+  }
+
+  protected final String service() {
+    return service;
+  }
+
+  protected final String environment() {
+    return environment;
+  }
+}

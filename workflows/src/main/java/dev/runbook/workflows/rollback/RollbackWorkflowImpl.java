@@ -1,0 +1,94 @@
+package dev.runbook.workflows.rollback;
+
+import dev.runbook.workflows.api.Phase;
+import dev.runbook.workflows.api.Procedure;
+import dev.runbook.workflows.api.RequestValidation;
+import dev.runbook.workflows.api.RollbackRequest;
+import dev.runbook.workflows.api.RunbookResult;
+import dev.runbook.workflows.api.StepState;
+import dev.runbook.workflows.kit.BlueGreen;
+import dev.runbook.workflows.kit.RollbackTrigger;
+import dev.runbook.workflows.kit.RunbookWorkflowBase;
+import dev.runbook.workflows.kit.Severity;
+import dev.runbook.workflows.kit.ServiceState;
+import dev.runbook.workflows.kit.SlotRole;
+import dev.runbook.workflows.kit.SlotState;
+import io.temporal.failure.ApplicationFailure;
+import java.util.Optional;
+
+/**
+ * See {@link RollbackWorkflow}. Only traffic and releases move: no database is touched, so learner
+ * progress and XP written under the newer release stay where they are.
+ */
+public class RollbackWorkflowImpl extends RunbookWorkflowBase implements RollbackWorkflow {
+
+  @Override
+  public RunbookResult rollback(RollbackRequest request) {
+    begin(Procedure.ROLLBACK, request.service(), request.environment(), request.toVersion(),
+        request.requestedBy(), request.requestId(), request.reason(), RequestValidation.rollback(request));
+    loadPolicy();
+    return run(() -> rollBackTo(request));
+  }
+
+  private String rollBackTo(RollbackRequest request) {
+    int clearStep = status.addStep("Stop running deploys of " + service() + " in " + environment());
+    status.phase(Phase.CLEARING_PREVIOUS_RUN, "aborting running deploys, if any");
+    status.stepRunning(clearStep, "aborting code and emergency deploys");
+    for (Procedure p : new Procedure[] {Procedure.CODE_DEPLOY, Procedure.EMERGENCY_DEPLOY}) {
+      String ended = activities.runControl("abort " + p.cliName()).abortRunAndWait(
+          p.workflowId(service(), environment()), status.requestedBy(), "manual rollback: " + request.reason());
+      if (ended != null) {
+        status.log(p.workflowId(service(), environment()) + " ended " + ended);
+      }
+    }
+    status.stepState(clearStep, StepState.SUCCEEDED, "no deploy running");
+
+    BlueGreen blueGreen = new BlueGreen(status, compensations, activities, policy, service(), environment());
+    ServiceState state = blueGreen.describe();
+    String live = state.liveColour();
+    String target;
+    String version;
+    if (request.toVersion() == null) {
+      SlotState standby = state.slot(state.idleColour())
+          .filter(s -> s.version() != null && (s.role() == SlotRole.STANDBY || s.role() == SlotRole.CANARY))
+          .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure("no standby release to roll back to: "
+              + state.idleColour() + " holds nothing running; name one with --to-version", "InvalidRequest"));
+      target = standby.colour();
+      version = standby.version();
+    } else {
+      version = request.toVersion();
+      if (version.equals(state.liveVersion())) {
+        status.skipPending("nothing to do");
+        return version + " is already live on " + live + "; nothing to do";
+      }
+      Optional<SlotState> running = state.slotRunning(version);
+      target = running.map(SlotState::colour).orElse(state.idleColour());
+      if (running.isEmpty()) {
+        int deployStep = status.addStep("Deploy " + version + " to " + target);
+        int smokeStep = status.addStep("Smoke test " + target);
+        blueGreen.deploy(deployStep, target, version);
+        blueGreen.smokeTest(smokeStep, target);
+        compensations.clear();
+      }
+    }
+    status.colours(live, target);
+    int switchStep = status.addStep("All traffic to " + version + " on " + target);
+    int verifyStep = status.addStep("Verify " + target);
+    status.stepRunning(switchStep, "switching traffic back");
+    blueGreen.shift(target, 100, live);
+    blueGreen.cutover(target, version);
+    compensations.clear();
+    status.stepState(switchStep, StepState.SUCCEEDED, version + " serves all traffic");
+    try {
+      blueGreen.smokeTest(verifyStep, target);
+    } catch (RollbackTrigger failedCheck) {
+      notify(Severity.PAGE, "rollback of " + service() + " in " + environment() + " needs a person",
+          version + " serves all traffic but fails its checks: " + failedCheck.getMessage());
+      throw ApplicationFailure.newNonRetryableFailure("rollback verification failed: " + failedCheck.getMessage(), "RollbackUnhealthy");
+    }
+    status.phase(Phase.WRITING_REPORT, "writing the incident report");
+    String report = writeIncidentReport("manual rollback", request.reason());
+    return "traffic on " + version + " (" + target + "); user data untouched"
+        + (report == null ? "" : "; incident report " + report);
+  }
+}
