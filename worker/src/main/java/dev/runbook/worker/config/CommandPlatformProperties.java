@@ -2,14 +2,22 @@ package dev.runbook.worker.config;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * A platform driven by command templates: for each action ({@code describe}, {@code deploy},
- * {@code smoke-test}, {@code shift-traffic}, {@code mark-live}, {@code retire}) an argv array with
- * placeholders such as {@code {service}}, {@code {colour}}, {@code {version}}, {@code {weight}}.
- * Never a shell string: each element stays one argument whatever a value contains.
+ * A platform driven by command templates (kubectl, flyctl, a team's scripts): one argv array per
+ * action with placeholders such as {@code {service}}, {@code {colour}}, {@code {version}}, {@code
+ * {weight}}. Never a shell string: each element stays one argument whatever a value contains.
+ * {@code describe} prints the service state as JSON (see activities/README.md).
  */
 public record CommandPlatformProperties(
-    Map<String, List<String>> commands, @DefaultValue("5m") Duration timeout) {}
+    List<String> describe,
+    List<String> deploy,
+    List<String> smokeTest,
+    List<String> shiftTraffic,
+    List<String> markLive,
+    List<String> retire,
+    @DefaultValue("5m") Duration timeout,
+    Set<Integer> nonRetryableExitCodes,
+    String workingDirectory) {}

@@ -31,9 +31,6 @@ final class PropertiesCheck {
       if (SANDBOX.equals(name)) {
         problems.add("runbook.platforms." + name + ": 'sandbox' is built in; pick another name");
       }
-      if (platform.commands() == null || platform.commands().isEmpty()) {
-        problems.add("runbook.platforms." + name + ".commands: give argv templates for describe, deploy, smoke-test, shift-traffic, mark-live, retire");
-      }
       positive("runbook.platforms." + name + ".timeout", platform.timeout(), problems);
     });
     return problems;

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param prometheusUrl base URL of the Prometheus HTTP API, for environments with metrics prometheus
  * @param webhookUrl where notifications are POSTed as JSON (optional)
  */
+@ConfigurationProperties("runbook")
 public record RunbookProperties(
     @DefaultValue("runbook") String taskQueue,
     @DefaultValue("false") boolean localStack,

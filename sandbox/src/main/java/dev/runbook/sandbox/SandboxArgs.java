@@ -1,0 +1,88 @@
+package dev.runbook.sandbox;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Parses the sandbox command line into {@link SandboxOptions}. Hand-written because four flags do
+ * not justify a CLI library in a process that launchers start often.
+ */
+final class SandboxArgs {
+
+  static final String USAGE = String.join("\n",
+      "Usage: java -jar sandbox-exec.jar [--port N] [--router-port N] [--catalog FILE] [--no-load] [--seed N]",
+      "",
+      "  --port N          admin API port on 127.0.0.1 (default 7300, 0 = any free port)",
+      "  --router-port N   weighted router port on 127.0.0.1 (default 7301, 0 = any free port)",
+      "  --catalog FILE    release catalog YAML (default: the catalog shipped in the jar)",
+      "  --no-load         do not send background traffic",
+      "  --seed N          seed all simulated chance, for reproducible runs",
+      "  -h, --help        show this help",
+      "",
+      "Prints 'sandbox ready admin=URL router=URL' on stdout once it serves; stop it with",
+      "POST /api/shutdown or SIGTERM.");
+
+  private SandboxArgs() {}
+
+  static boolean wantsHelp(String[] args) {
+    return List.of(args).contains("--help") || List.of(args).contains("-h");
+  }
+
+  static SandboxOptions parse(String[] args) throws UsageException {
+    SandboxOptions options = SandboxOptions.defaults();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      String inline = null;
+      int eq = arg.indexOf('=');
+      if (arg.startsWith("--") && eq > 0) {
+        inline = arg.substring(eq + 1);
+        arg = arg.substring(0, eq);
+      }
+      switch (arg) {
+        case "--port" -> options = options.withPorts(
+            port(arg, inline != null ? inline : value(args, ++i, arg)), options.routerPort());
+        case "--router-port" -> options = options.withPorts(
+            options.adminPort(), port(arg, inline != null ? inline : value(args, ++i, arg)));
+        case "--catalog" -> {
+          Path file = Path.of(inline != null ? inline : value(args, ++i, arg));
+          if (!Files.isRegularFile(file)) {
+            throw new UsageException("--catalog " + file + ": no such file");
+          }
+          options = options.withCatalog(file);
+        }
+        case "--no-load" -> options = options.withLoad(false);
+        case "--seed" -> options = options.withSeed(
+            number(arg, inline != null ? inline : value(args, ++i, arg)));
+        default -> throw new UsageException("unknown argument '" + args[i] + "'");
+      }
+    }
+    if (options.adminPort() != 0 && options.adminPort() == options.routerPort()) {
+      throw new UsageException("--port and --router-port must differ, both are " + options.adminPort());
+    }
+    return options;
+  }
+
+  private static String value(String[] args, int index, String flag) throws UsageException {
+    if (index >= args.length || args[index].startsWith("--")) {
+      throw new UsageException(flag + " needs a value");
+    }
+    return args[index];
+  }
+
+  private static int port(String flag, String raw) throws UsageException {
+    long value = number(flag, raw);
+    if (value < 0 || value > 65_535) {
+      throw new UsageException(flag + " must be a port from 0 to 65535, got " + raw);
+    }
+    return (int) value;
+  }
+
+  private static long number(String flag, String raw) throws UsageException {
+    try {
+      return Long.parseLong(raw.trim());
+    } catch (NumberFormatException e) {
+      throw new UsageException(flag + " must be a whole number, got '" + raw + "'");
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.runbook.sandbox;
+
+import java.nio.file.Path;
+
+/**
+ * How to start a sandbox.
+ *
+ * @param adminPort   port of the admin API on 127.0.0.1 (0 = any free port)
+ * @param routerPort  port of the weighted router on 127.0.0.1 (0 = any free port)
+ * @param catalogFile release catalog YAML, or null for the catalog shipped on the classpath
+ * @param loadEnabled whether the load generators send background traffic
+ * @param seed        seed for all simulated chance (reproducible runs), or null for unseeded
+ */
+public record SandboxOptions(int adminPort, int routerPort, Path catalogFile, boolean loadEnabled, Long seed) {
+
+  public static final int DEFAULT_ADMIN_PORT = 7300;
+  public static final int DEFAULT_ROUTER_PORT = 7301;
+
+  public SandboxOptions {
+    checkPort("admin port", adminPort);
+    checkPort("router port", routerPort);
+  }
+
+  /** The command-line defaults: ports 7300/7301, shipped catalog, load on. */
+  public static SandboxOptions defaults() {
+    return new SandboxOptions(DEFAULT_ADMIN_PORT, DEFAULT_ROUTER_PORT, null, true, null);
+  }
+
+  /** For tests and embedding: free ports chosen by the OS, shipped catalog, load on. */
+  public static SandboxOptions ephemeral() {
+    return new SandboxOptions(0, 0, null, true, null);
+  }
+
+  public SandboxOptions withPorts(int admin, int router) {
+    return new SandboxOptions(admin, router, catalogFile, loadEnabled, seed);
+  }
+
+  public SandboxOptions withCatalog(Path file) {
+    return new SandboxOptions(adminPort, routerPort, file, loadEnabled, seed);
+  }
+
+  public SandboxOptions withLoad(boolean enabled) {
+    return new SandboxOptions(adminPort, routerPort, catalogFile, enabled, seed);
+  }
+
+  public SandboxOptions withSeed(Long newSeed) {
+    return new SandboxOptions(adminPort, routerPort, catalogFile, loadEnabled, newSeed);
+  }
+
+  private static void checkPort(String name, int port) {
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException(name + " must be between 0 and 65535, got " + port);
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package dev.runbook.sandbox.admin;
+
+import dev.runbook.sandbox.http.LoopbackServer;
+import dev.runbook.sandbox.metrics.PrometheusWriter;
+import dev.runbook.sandbox.platform.Platform;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * The admin HTTP API: the platform API the runbooks' activities drive (deploy, traffic, live,
+ * retire), the numbers their watch rules read (stats, Prometheus metrics) and the action log that
+ * crash tests audit. The endpoint list below is the contract; sandbox/README.md documents it.
+ */
+public final class AdminServer implements AutoCloseable {
+
+  /** Admin threads: requests are short; a few suffice even with several workers polling stats. */
+  static final int THREADS = 8;
+
+  private static final String DEPLOY_EXAMPLE = "{\"version\":\"v1.5.1\"}";
+  private static final String TRAFFIC_EXAMPLE = "{\"colour\":\"green\",\"weight\":10}";
+  private static final String LIVE_EXAMPLE = "{\"colour\":\"green\"}";
+  private static final int DEFAULT_LOOKBACK_SECONDS = 60;
+
+  private final LoopbackServer server;
+
+  /**
+   * Starts the API on {@code port} (0 = ephemeral).
+   *
+   * @param onShutdown called after {@code POST /api/shutdown} has been answered
+   */
+  public AdminServer(Platform platform, int port, Runnable onShutdown) throws IOException {
+    ApiRouter router = new ApiRouter()
+        .on("GET", "/health", r -> Reply.json(Map.of("status", "ok")))
+        .on("GET", "/metrics", r -> Reply.text(PrometheusWriter.CONTENT_TYPE, platform.prometheusText()))
+        .on("GET", "/api/services", r -> Reply.json(platform.services()))
+        .on("GET", "/api/services/{service}", r -> Reply.json(platform.service(r.path("service"))))
+        .on("POST", "/api/services/{service}/slots/{colour}/deploy", r -> Reply.json(
+            platform.deploy(r.path("service"), r.path("colour"), r.text("version", DEPLOY_EXAMPLE))))
+        .on("POST", "/api/services/{service}/traffic", r -> Reply.json(platform.traffic(
+            r.path("service"), r.text("colour", TRAFFIC_EXAMPLE), r.integer("weight", TRAFFIC_EXAMPLE))))
+        .on("POST", "/api/services/{service}/live", r -> Reply.json(
+            platform.makeLive(r.path("service"), r.text("colour", LIVE_EXAMPLE))))
+        .on("POST", "/api/services/{service}/slots/{colour}/retire", r -> Reply.json(
+            platform.retire(r.path("service"), r.path("colour"))))
+        .on("GET", "/api/services/{service}/slots/{colour}/stats", r -> Reply.json(platform.stats(
+            r.path("service"), r.path("colour"), r.queryInt("lookback", DEFAULT_LOOKBACK_SECONDS,
+                "an integer number of seconds from 1 to " + Platform.MAX_LOOKBACK_SECONDS))))
+        .on("GET", "/api/log", r -> Reply.json(platform.actions()))
+        .on("POST", "/api/shutdown", r -> Reply.json(Map.of("status", "stopping")).then(() -> {
+          // Stop on another thread, after the answer went out: this runs on the admin pool itself.
+          Thread stopper = new Thread(onShutdown, "sandbox-shutdown");
+          stopper.start();
+        }));
+    this.server = LoopbackServer.start("admin", port, THREADS, router);
+  }
+
+  public String url() {
+    return server.url();
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}

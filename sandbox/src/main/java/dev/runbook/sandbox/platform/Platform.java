@@ -1,0 +1,135 @@
+package dev.runbook.sandbox.platform;
+
+import static dev.runbook.sandbox.platform.PlatformException.badInput;
+import static dev.runbook.sandbox.platform.PlatformException.notFound;
+
+import dev.runbook.sandbox.catalog.Catalog;
+import dev.runbook.sandbox.catalog.ServiceSpec;
+import dev.runbook.sandbox.metrics.MetricsRegistry;
+import dev.runbook.sandbox.metrics.PrometheusWriter;
+import dev.runbook.sandbox.metrics.WindowStats;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The stand-in platform as its API sees it: the services of the catalog, their slots, the action
+ * log and the per-slot numbers. Names from the outside world (service, colour) are checked here so
+ * every caller gets the same 404 messages.
+ */
+public final class Platform implements AutoCloseable {
+
+  /** Longest stats lookback in seconds; the sliding window keeps exactly this much. */
+  public static final int MAX_LOOKBACK_SECONDS = 600;
+
+  private final Map<String, ServiceState> services = new LinkedHashMap<>();
+  private final ActionLog actions;
+  private final MetricsRegistry metrics;
+
+  public Platform(Catalog catalog, SlotLauncher launcher, MetricsRegistry metrics) {
+    this.metrics = metrics;
+    this.actions = new ActionLog(metrics::nowMillis);
+    for (ServiceSpec spec : catalog.all()) {
+      services.put(spec.name(), new ServiceState(spec, launcher, actions));
+    }
+  }
+
+  /** Starts every service's live release on blue. */
+  public void startLiveReleases() {
+    services.values().forEach(ServiceState::startLive);
+  }
+
+  public List<ServiceView> services() {
+    return services.values().stream().map(ServiceState::view).toList();
+  }
+
+  public ServiceView service(String service) {
+    return state(service).view();
+  }
+
+  public ServiceView deploy(String service, String colour, String version) {
+    return state(service).deploy(colour(colour), version);
+  }
+
+  public ServiceView traffic(String service, String colour, int weight) {
+    return state(service).traffic(colour(colour), weight);
+  }
+
+  public ServiceView makeLive(String service, String colour) {
+    return state(service).makeLive(colour(colour));
+  }
+
+  public ServiceView retire(String service, String colour) {
+    return state(service).retire(colour(colour));
+  }
+
+  /** The slot's numbers over the last {@code lookbackSeconds} (1..600). */
+  public SlotStats stats(String service, String colourId, int lookbackSeconds) {
+    ServiceState state = state(service);
+    Colour colour = colour(colourId);
+    if (lookbackSeconds < 1 || lookbackSeconds > MAX_LOOKBACK_SECONDS) {
+      throw badInput("lookback must be between 1 and " + MAX_LOOKBACK_SECONDS
+          + " seconds, got " + lookbackSeconds);
+    }
+    String version = state.version(colour);
+    WindowStats window = version == null
+        ? WindowStats.EMPTY
+        : metrics.slot(service, colour.id(), version).window(lookbackSeconds);
+    return new SlotStats(service, colour, version, window.requests(), window.errors(),
+        window.errorRatePercent(), window.p95Ms(), window.healthChecks(), window.healthFailures(),
+        window.complaints(), metrics.nowMillis());
+  }
+
+  public List<ActionRecord> actions() {
+    return actions.entries();
+  }
+
+  /** Where each service's traffic goes right now; null for an unknown service. */
+  public RouteTable routes(String service) {
+    ServiceState state = services.get(service);
+    return state == null ? null : state.routes();
+  }
+
+  public List<String> serviceNames() {
+    return List.copyOf(services.keySet());
+  }
+
+  /** Every slot that runs a release, for the health prober. */
+  public List<RunningSlot> runningSlots() {
+    List<RunningSlot> running = new ArrayList<>();
+    services.values().forEach(s -> running.addAll(s.running()));
+    return running;
+  }
+
+  /** Prometheus text of every series plus the current traffic weights. */
+  public String prometheusText() {
+    List<PrometheusWriter.Weight> weights = new ArrayList<>();
+    for (ServiceState state : services.values()) {
+      RouteTable routes = state.routes();
+      weights.add(new PrometheusWriter.Weight(state.name(), Colour.BLUE.id(), routes.blueWeight()));
+      weights.add(new PrometheusWriter.Weight(state.name(), Colour.GREEN.id(), routes.greenWeight()));
+    }
+    return PrometheusWriter.render(metrics.all(), weights);
+  }
+
+  /** Stops every slot server. */
+  @Override
+  public void close() {
+    services.values().forEach(ServiceState::stopAll);
+  }
+
+  private ServiceState state(String service) {
+    ServiceState state = services.get(service);
+    if (state == null) {
+      throw notFound("unknown service '" + service + "'; the sandbox has "
+          + String.join(", ", services.keySet()));
+    }
+    return state;
+  }
+
+  private static Colour colour(String id) {
+    return Colour.parse(id).orElseThrow(() ->
+        notFound("unknown colour '" + id + "'; colours are blue and green"));
+  }
+}

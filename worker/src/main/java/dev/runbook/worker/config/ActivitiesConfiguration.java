@@ -1,0 +1,102 @@
+package dev.runbook.worker.config;
+
+import dev.runbook.activities.control.RunControlActivitiesImpl;
+import dev.runbook.activities.metrics.MetricSource;
+import dev.runbook.activities.metrics.MetricSources;
+import dev.runbook.activities.metrics.PrometheusMetricSource;
+import dev.runbook.activities.metrics.SandboxMetricSource;
+import dev.runbook.activities.notify.NotificationActivitiesImpl;
+import dev.runbook.activities.platform.CommandTemplatePlatformProvider;
+import dev.runbook.activities.platform.CommandTemplates;
+import dev.runbook.activities.platform.PlatformActivitiesImpl;
+import dev.runbook.activities.platform.PlatformProvider;
+import dev.runbook.activities.platform.SandboxPlatformProvider;
+import dev.runbook.activities.policy.PolicyActivitiesImpl;
+import dev.runbook.activities.policy.PolicyCatalog;
+import dev.runbook.activities.registry.RegistryActivitiesImpl;
+import dev.runbook.activities.registry.RegistryReader;
+import dev.runbook.activities.watch.Sleeper;
+import dev.runbook.activities.watch.WatchActivitiesImpl;
+import io.temporal.client.WorkflowClient;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Builds the activity implementations from the checked configuration. Bean names are the ones
+ * listed under {@code spring.temporal.workers[0].activity-beans}.
+ */
+@Configuration(proxyBeanMethods = false)
+class ActivitiesConfiguration {
+
+  @Bean
+  PolicyCatalog policyCatalog(RunbookProperties properties) {
+    List<String> problems = PropertiesCheck.problems(properties);
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("invalid runbook configuration:\n  - " + String.join("\n  - ", problems));
+    }
+    return PolicyCatalogFactory.build(properties);
+  }
+
+  @Bean
+  HttpClient runbookHttpClient() {
+    return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  }
+
+  @Bean
+  PolicyActivitiesImpl policyActivities(PolicyCatalog catalog) {
+    return new PolicyActivitiesImpl(catalog);
+  }
+
+  @Bean
+  PlatformActivitiesImpl platformActivities(RunbookProperties properties, HttpClient http) {
+    Map<String, PlatformProvider> providers = new HashMap<>();
+    if (properties.sandboxUrl() != null) {
+      providers.put(PropertiesCheck.SANDBOX, new SandboxPlatformProvider(properties.sandboxUrl(), http));
+    }
+    properties.platforms().forEach((name, p) -> providers.put(name, new CommandTemplatePlatformProvider(
+        new CommandTemplates(p.describe(), p.deploy(), p.smokeTest(), p.shiftTraffic(), p.markLive(), p.retire(),
+            p.timeout(), p.nonRetryableExitCodes(), p.workingDirectory()))));
+    return new PlatformActivitiesImpl(providers);
+  }
+
+  @Bean
+  NotificationActivitiesImpl notificationActivities(DataSource dataSource, RunbookProperties properties, HttpClient http) {
+    return new NotificationActivitiesImpl(dataSource, properties.webhookUrl(), http);
+  }
+
+  @Bean
+  WatchActivitiesImpl watchActivities(PolicyCatalog catalog, RunbookProperties properties, HttpClient http,
+      NotificationActivitiesImpl notificationActivities) {
+    Map<String, MetricSource> sources = new HashMap<>();
+    if (properties.sandboxUrl() != null) {
+      sources.put(PropertiesCheck.SANDBOX, new SandboxMetricSource(properties.sandboxUrl(), http, Clock.systemUTC()));
+    }
+    if (properties.prometheusUrl() != null) {
+      sources.put(PropertiesCheck.PROMETHEUS, new PrometheusMetricSource(properties.prometheusUrl(), http, Clock.systemUTC()));
+    }
+    return new WatchActivitiesImpl(MetricSources.byEnvironment(catalog, sources), notificationActivities,
+        Clock.systemUTC(), Sleeper.threadSleep());
+  }
+
+  @Bean
+  RegistryActivitiesImpl registryActivities(DataSource dataSource) {
+    return new RegistryActivitiesImpl(dataSource);
+  }
+
+  @Bean
+  RegistryReader registryReader(DataSource dataSource) {
+    return new RegistryReader(dataSource);
+  }
+
+  @Bean
+  RunControlActivitiesImpl runControlActivities(WorkflowClient client) {
+    return new RunControlActivitiesImpl(client);
+  }
+}

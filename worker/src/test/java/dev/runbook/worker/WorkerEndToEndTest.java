@@ -1,0 +1,135 @@
+package dev.runbook.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runbook.sandbox.Sandbox;
+import dev.runbook.sandbox.SandboxOptions;
+import dev.runbook.workflows.api.CodeDeployRequest;
+import dev.runbook.workflows.api.Outcome;
+import dev.runbook.workflows.api.Procedure;
+import dev.runbook.workflows.api.RunbookResult;
+import dev.runbook.workflows.api.SearchAttributeKeys;
+import dev.runbook.workflows.codedeploy.CodeDeployWorkflow;
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The worker as a whole, on real parts: Spring wiring, Flyway on embedded Postgres, the sandbox
+ * platform over HTTP, the Temporal test server, real deploys; then the actuator endpoints and the
+ * registry API show what happened.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
+@ActiveProfiles("itest")
+class WorkerEndToEndTest {
+  private static final EmbeddedPostgres POSTGRES = startPostgres();
+  private static final Sandbox SANDBOX = startSandbox();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @Autowired TestWorkflowEnvironment testEnv;
+  @Autowired WorkflowClient client;
+  @LocalServerPort int port;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "");
+    registry.add("runbook.sandbox-url", SANDBOX::adminUrl);
+  }
+
+  @BeforeEach
+  void registerSearchAttributes() {
+    SearchAttributeKeys.ALL.forEach(key -> {
+      try {
+        testEnv.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+      } catch (RuntimeException alreadyRegistered) {
+        // registered by an earlier test method
+      }
+    });
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    SANDBOX.close();
+    POSTGRES.close();
+  }
+
+  @Test
+  void healthyReleaseGoesLiveAndABadOneIsRolledBackWithMetricsAndRegistryToShowForIt() throws Exception {
+    RunbookResult good = deploy("v1.5.1");
+    assertThat(good.outcome()).isEqualTo(Outcome.SUCCEEDED);
+    assertThat(good.liveVersion()).isEqualTo("v1.5.1");
+
+    RunbookResult bad = deploy("v1.6.0");
+    assertThat(bad.outcome()).isEqualTo(Outcome.ROLLED_BACK);
+    assertThat(bad.reason()).contains("error-rate");
+    assertThat(bad.liveVersion()).isEqualTo("v1.5.1");
+    assertThat(bad.incidentReportId()).isNotBlank();
+    assertThat(get("/api/services/learning-api", SANDBOX.adminUrl()))
+        .contains("\"version\":\"v1.5.1\",\"role\":\"LIVE\",\"weight\":100");
+
+    assertThat(get("/actuator/health", base())).contains("\"status\":\"UP\"");
+    String metrics = get("/actuator/prometheus", base());
+    assertThat(metrics)
+        .containsPattern("runbook_runs_total\\{[^}]*outcome=\"SUCCEEDED\"[^}]*} 1\\.0")
+        .containsPattern("runbook_runs_total\\{[^}]*outcome=\"ROLLED_BACK\"[^}]*} 1\\.0")
+        .containsPattern("runbook_rollbacks_total\\{[^}]*trigger=\"error-rate\"")
+        .contains("runbook_breach_to_rollback_seconds")
+        .contains("temporal_workflow_completed_total");
+    assertThat(metrics).doesNotContain("deploy:learning-api");
+
+    String runs = get("/api/runs?service=learning-api", base());
+    assertThat(runs).contains("\"outcome\":\"ROLLED_BACK\"").contains("\"outcome\":\"SUCCEEDED\"");
+  }
+
+  private RunbookResult deploy(String version) {
+    CodeDeployWorkflow run = client.newWorkflowStub(CodeDeployWorkflow.class, WorkflowOptions.newBuilder()
+        .setTaskQueue("runbook").setWorkflowId(Procedure.CODE_DEPLOY.workflowId("learning-api", "itest")).build());
+    return run.deploy(new CodeDeployRequest("learning-api", "itest", version, "alice", "test-" + version));
+  }
+
+  private String base() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  private static String get(String path, String base) throws Exception {
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    return response.body();
+  }
+
+  private static EmbeddedPostgres startPostgres() {
+    try {
+      return EmbeddedPostgres.builder().start();
+    } catch (IOException e) {
+      throw new IllegalStateException("embedded Postgres did not start", e);
+    }
+  }
+
+  private static Sandbox startSandbox() {
+    try {
+      return Sandbox.start(SandboxOptions.ephemeral());
+    } catch (IOException e) {
+      throw new IllegalStateException("sandbox did not start", e);
+    }
+  }
+}
