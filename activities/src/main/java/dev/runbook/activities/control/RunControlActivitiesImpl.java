@@ -1,0 +1,108 @@
+package dev.runbook.activities.control;
+
+import dev.runbook.workflows.api.AbortRequest;
+import dev.runbook.workflows.api.RunbookResult;
+import dev.runbook.workflows.kit.RunControlActivities;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowStub;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Aborts another run through the Temporal client (a manual rollback first stops the deploy that is
+ * still going) and waits, heartbeating, until that run has finished its own rollback, so the two
+ * never drive the platform at the same time. The abort goes to the exact run that was described,
+ * never to a newer run reusing the business-key id.
+ */
+public class RunControlActivitiesImpl implements RunControlActivities {
+  private static final Logger log = LoggerFactory.getLogger(RunControlActivitiesImpl.class);
+  private static final String STATUS_PREFIX = "WORKFLOW_EXECUTION_STATUS_";
+
+  private final WorkflowClient client;
+  private final Duration pollInterval;
+
+  public RunControlActivitiesImpl(WorkflowClient client) {
+    this(client, Duration.ofSeconds(1));
+  }
+
+  public RunControlActivitiesImpl(WorkflowClient client, Duration pollInterval) {
+    this.client = client;
+    this.pollInterval = pollInterval;
+  }
+
+  @Override
+  public String abortRunAndWait(String workflowId, String approver, String reason) {
+    if (workflowId == null || workflowId.isBlank()) {
+      throw ApplicationFailure.newNonRetryableFailure("workflowId of the run to abort is required", "InvalidAbort");
+    }
+    Optional<WorkflowExecutionDescription> current = describe(client.newUntypedWorkflowStub(workflowId));
+    if (current.isEmpty() || current.get().getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+      log.info("no running {} to abort", workflowId);
+      return null;
+    }
+    String runId = current.get().getExecution().getRunId();
+    WorkflowStub run = client.newUntypedWorkflowStub(workflowId, Optional.of(runId), Optional.empty());
+    try {
+      run.signal("abort", new AbortRequest(approver, reason, workflowId));
+      log.info("sent abort to {} run {} for {}", workflowId, runId, approver);
+    } catch (WorkflowNotFoundException finishedMeanwhile) {
+      log.info("{} run {} finished before the abort arrived", workflowId, runId);
+    }
+    ActivityExecutionContext ctx = Activity.getExecutionContext();
+    WorkflowExecutionStatus status;
+    while (true) {
+      ctx.heartbeat(runId);
+      status = describe(run).map(WorkflowExecutionDescription::getStatus)
+          .orElse(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_UNSPECIFIED);
+      if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+        break;
+      }
+      try {
+        Thread.sleep(pollInterval.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw Activity.wrap(e);
+      }
+    }
+    return outcome(run, status);
+  }
+
+  /** The run's {@code RunbookResult} outcome when it completed, else its close status (FAILED, TERMINATED ...). */
+  private static String outcome(WorkflowStub run, WorkflowExecutionStatus status) {
+    if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
+      try {
+        RunbookResult result = run.getResult(RunbookResult.class);
+        if (result != null && result.outcome() != null) {
+          return result.outcome().name();
+        }
+      } catch (WorkflowException | io.temporal.common.converter.DataConverterException e) {
+        log.warn("could not read the result of {}: {}", run.getExecution(), e.toString());
+      }
+    }
+    return status.name().startsWith(STATUS_PREFIX) ? status.name().substring(STATUS_PREFIX.length()) : status.name();
+  }
+
+  private static Optional<WorkflowExecutionDescription> describe(WorkflowStub stub) {
+    try {
+      return Optional.of(stub.describe());
+    } catch (WorkflowNotFoundException e) {
+      return Optional.empty();
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+}

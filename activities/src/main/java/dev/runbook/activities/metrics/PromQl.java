@@ -1,0 +1,90 @@
+package dev.runbook.activities.metrics;
+
+import dev.runbook.workflows.kit.MetricKind;
+import dev.runbook.workflows.kit.WatchRule;
+import java.util.Map;
+
+/**
+ * PromQL for watch rules: the default query per {@link MetricKind} (used when a rule has no {@code
+ * query}) and placeholder substitution. The defaults assume the common instrumentation names
+ * ({@code http_requests_total} with a {@code code} label, {@code
+ * http_request_duration_seconds_bucket}, blackbox {@code probe_success}) labelled with {@code
+ * service} and {@code colour}; a team with other names sets {@code query}/{@code samplesQuery}.
+ */
+public final class PromQl {
+  private static final String SEL = "service=\"{service}\",colour=\"{colour}\"";
+
+  static final String ERROR_RATE =
+      "100 * sum(rate(http_requests_total{" + SEL + ",code=~\"5..\"}[{lookback}]))"
+          + " / sum(rate(http_requests_total{" + SEL + "}[{lookback}]))";
+  static final String LATENCY_P95 =
+      "histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{" + SEL + "}[{lookback}]))) * 1000";
+  static final String HEALTH_FAILURES =
+      "sum(count_over_time(probe_success{" + SEL + "}[{lookback}])) - sum(sum_over_time(probe_success{" + SEL + "}[{lookback}]))";
+  static final String HEALTH_PROBES = "sum(count_over_time(probe_success{" + SEL + "}[{lookback}]))";
+  static final String COMPLAINTS = "sum(increase(user_complaints_total{" + SEL + "}[{lookback}]))";
+  static final String REQUESTS = "sum(increase(http_requests_total{" + SEL + "}[{lookback}]))";
+
+  private PromQl() {}
+
+  /** The rule's own query, else the default for its metric; null for a CUSTOM rule without one. */
+  public static String valueQuery(WatchRule rule) {
+    if (rule.query() != null && !rule.query().isBlank()) {
+      return rule.query();
+    }
+    return switch (rule.metric()) {
+      case ERROR_RATE_PERCENT -> ERROR_RATE;
+      case LATENCY_P95_MS -> LATENCY_P95;
+      case HEALTH_CHECK_FAILURES -> HEALTH_FAILURES;
+      case COMPLAINTS -> COMPLAINTS;
+      case CUSTOM -> null;
+    };
+  }
+
+  /** The query counting what the value is computed over; null when unknown (samples -1). */
+  public static String samplesQuery(WatchRule rule) {
+    if (rule.samplesQuery() != null && !rule.samplesQuery().isBlank()) {
+      return rule.samplesQuery();
+    }
+    return switch (rule.metric()) {
+      case ERROR_RATE_PERCENT, LATENCY_P95_MS, COMPLAINTS -> REQUESTS;
+      case HEALTH_CHECK_FAILURES -> HEALTH_PROBES;
+      case CUSTOM -> null;
+    };
+  }
+
+  /**
+   * Substitutes {@code {service} {environment} {colour} {version} {lookback}}. Values are escaped
+   * for a PromQL double-quoted string, so a label value can never end the string early; {@code
+   * {lookback}} renders as a duration such as {@code 30s}.
+   */
+  public static String render(String template, String service, String environment, String colour, String version,
+      long lookbackSeconds) {
+    Map<String, String> values = Map.of(
+        "{service}", escape(service),
+        "{environment}", escape(environment),
+        "{colour}", escape(colour),
+        "{version}", escape(version),
+        "{lookback}", lookbackSeconds + "s");
+    StringBuilder out = new StringBuilder(template.length() + 32);
+    int i = 0;
+    outer:
+    while (i < template.length()) {
+      if (template.charAt(i) == '{') {
+        for (Map.Entry<String, String> e : values.entrySet()) {
+          if (template.startsWith(e.getKey(), i)) {
+            out.append(e.getValue());
+            i += e.getKey().length();
+            continue outer;
+          }
+        }
+      }
+      out.append(template.charAt(i++));
+    }
+    return out.toString();
+  }
+
+  private static String escape(String value) {
+    return value == null ? "" : value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+  }
+}

@@ -1,0 +1,73 @@
+package dev.runbook.activities.metrics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.runbook.activities.support.HttpJson;
+import dev.runbook.workflows.kit.MetricKind;
+import dev.runbook.workflows.kit.MetricReading;
+import dev.runbook.workflows.kit.WatchRule;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Reads the sandbox's own per-colour counters ({@code GET /api/services/{s}/slots/{c}/stats}), the
+ * local stand-in for Prometheus. The sandbox computes the numbers over the rule's lookback and
+ * stamps them with {@code asOfMillis}, which the evaluator uses to spot stale data.
+ */
+public class SandboxMetricSource implements MetricSource {
+  private final URI adminUrl;
+  private final HttpJson http;
+  private final Clock clock;
+
+  public SandboxMetricSource(URI adminUrl, HttpClient http, Clock clock) {
+    this.adminUrl = adminUrl;
+    this.http = new HttpJson(http, Duration.ofSeconds(10));
+    this.clock = clock;
+  }
+
+  @Override
+  public MetricReading read(WatchRule rule, String service, String environment, String colour, String version) {
+    if (rule.metric() == MetricKind.CUSTOM) {
+      return MetricReading.failed("custom PromQL rules need a Prometheus source", clock.millis());
+    }
+    long lookback = MetricSource.lookbackSeconds(rule);
+    URI uri = HttpJson.resolve(adminUrl, "/api/services/" + HttpJson.segment(service) + "/slots/"
+        + HttpJson.segment(colour) + "/stats?lookback=" + lookback);
+    HttpJson.Reply reply;
+    try {
+      reply = http.get(uri);
+    } catch (IOException e) {
+      return MetricReading.failed("sandbox stats unreachable at " + adminUrl + ": " + e, clock.millis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return MetricReading.failed("interrupted while reading sandbox stats", clock.millis());
+    }
+    if (!reply.ok()) {
+      return MetricReading.failed("HTTP " + reply.status() + " from sandbox stats: " + reply.errorMessage(), clock.millis());
+    }
+    JsonNode stats = reply.json();
+    if (stats == null || !stats.isObject()) {
+      return MetricReading.failed("sandbox stats answered something other than a JSON object", clock.millis());
+    }
+    long at = stats.path("asOfMillis").asLong(clock.millis());
+    long requests = stats.path("requests").asLong(0);
+    return switch (rule.metric()) {
+      case ERROR_RATE_PERCENT -> reading(stats, "errorRatePercent", requests, at, "no requests in the last " + lookback + "s");
+      case LATENCY_P95_MS -> reading(stats, "p95Ms", requests, at, "no requests in the last " + lookback + "s");
+      case HEALTH_CHECK_FAILURES -> reading(stats, "healthFailures", stats.path("healthChecks").asLong(0), at,
+          "no health checks in the last " + lookback + "s");
+      case COMPLAINTS -> reading(stats, "complaints", requests, at, "no complaint count in the stats");
+      case CUSTOM -> throw new IllegalStateException("handled above");
+    };
+  }
+
+  private static MetricReading reading(JsonNode stats, String field, long samples, long at, String whenMissing) {
+    JsonNode value = stats.get(field);
+    if (value == null || value.isNull() || !value.isNumber()) {
+      return new MetricReading(null, samples, at, whenMissing);
+    }
+    return MetricReading.of(value.asDouble(), samples, at);
+  }
+}

@@ -1,0 +1,197 @@
+package dev.runbook.activities.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.runbook.activities.support.HttpJson;
+import dev.runbook.activities.support.Json;
+import dev.runbook.workflows.kit.ServiceState;
+import dev.runbook.workflows.kit.SlotState;
+import dev.runbook.workflows.kit.SmokeResult;
+import io.temporal.activity.Activity;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives the local sandbox through its admin HTTP API, exactly as a real platform's API would be
+ * driven. Every change describes first and skips when the state already holds (the sandbox is
+ * idempotent too; the describe keeps the admin log free of duplicate actions after retries).
+ * Sandbox 400/404 and 409 fail non-retryably with the sandbox's own message; 5xx and connection
+ * errors are retried by Temporal.
+ */
+public class SandboxPlatformProvider implements PlatformProvider {
+  private static final Logger log = LoggerFactory.getLogger(SandboxPlatformProvider.class);
+  private static final List<String> SMOKE_PATHS = List.of("/api/lessons", "/api/progress");
+  private static final int SMOKE_ATTEMPTS = 4;
+
+  private final URI adminUrl;
+  private final HttpJson admin;
+  private final HttpJson probe;
+
+  public SandboxPlatformProvider(URI adminUrl, HttpClient http) {
+    this.adminUrl = adminUrl;
+    this.admin = new HttpJson(http, Duration.ofSeconds(30));
+    this.probe = new HttpJson(http, Duration.ofSeconds(5));
+  }
+
+  @Override
+  public ServiceState describe(String service, String environment) {
+    return view(service).toState(environment);
+  }
+
+  @Override
+  public void deploy(String service, String environment, String colour, String version) {
+    SlotState slot = StateChecks.requireSlot(describe(service, environment), colour);
+    if (StateChecks.runs(slot, version)) {
+      log.info("{} {} already runs {}; nothing to deploy", service, colour, version);
+      return;
+    }
+    call(slotPath(service, colour) + "/deploy", new DeployBody(version), "deploy " + version + " to " + colour);
+  }
+
+  @Override
+  public void shiftTraffic(String service, String environment, String colour, int weight) {
+    SlotState slot = StateChecks.requireSlot(describe(service, environment), colour);
+    if (slot.weight() == weight) {
+      log.info("{} {} already has {}% of traffic", service, colour, weight);
+      return;
+    }
+    call(servicePath(service) + "/traffic", new TrafficBody(colour, weight),
+        "send " + weight + "% of traffic to " + colour);
+  }
+
+  @Override
+  public void markLive(String service, String environment, String colour) {
+    ServiceState state = describe(service, environment);
+    StateChecks.requireSlot(state, colour);
+    if (StateChecks.isLive(state, colour)) {
+      log.info("{} {} is already live", service, colour);
+      return;
+    }
+    call(servicePath(service) + "/live", new LiveBody(colour), "make " + colour + " live");
+  }
+
+  @Override
+  public void retire(String service, String environment, String colour) {
+    SlotState slot = StateChecks.requireSlot(describe(service, environment), colour);
+    if (StateChecks.stopped(slot)) {
+      log.info("{} {} is already {}", service, colour, slot.role());
+      return;
+    }
+    call(slotPath(service, colour) + "/retire", Map.of(), "retire " + colour);
+  }
+
+  /**
+   * A functional check, not a statistical one: {@code /health} must answer 200 and each smoke path
+   * must answer without a 5xx within {@value #SMOKE_ATTEMPTS} attempts (a path that works at all
+   * passes). Error rates and latency are the watch's job, on real traffic; a release that cannot
+   * serve (v1.6.2 in the sandbox catalog) fails here and never gets traffic.
+   */
+  @Override
+  public SmokeResult smokeTest(String service, String environment, String colour) {
+    SandboxServiceView view = view(service);
+    SandboxServiceView.Slot slot = view.slot(colour).orElse(null);
+    if (slot == null || slot.url() == null) {
+      return new SmokeResult(false, 1, 1, colour + " of " + service + " runs nothing ("
+          + (slot == null ? "no such colour" : "role " + slot.role()) + "); deploy before smoke-testing");
+    }
+    URI base = URI.create(slot.url());
+    int checks = 0;
+    int failures = 0;
+    StringBuilder problems = new StringBuilder();
+    String health = probe(HttpJson.resolve(base, "/health"));
+    checks++;
+    boolean healthy = "200".equals(health);
+    if (!healthy) {
+      failures++;
+      problems.append("; /health answered ").append(health);
+    }
+    for (String path : SMOKE_PATHS) {
+      checks++;
+      String outcome = "not tried";
+      for (int attempt = 1; attempt <= SMOKE_ATTEMPTS; attempt++) {
+        outcome = probe(HttpJson.resolve(base, path));
+        if (outcome.matches("[1-4]\\d\\d")) {
+          break;
+        }
+      }
+      if (!outcome.matches("[1-4]\\d\\d")) {
+        failures++;
+        problems.append("; ").append(path).append(" answered ").append(outcome)
+            .append(" ").append(SMOKE_ATTEMPTS).append(" times");
+      }
+    }
+    String detail = failures == 0
+        ? colour + " (" + slot.version() + ") healthy; " + SMOKE_PATHS.size() + " smoke paths served"
+        : colour + " (" + slot.version() + ") failed " + failures + " of " + checks + " checks" + problems;
+    return new SmokeResult(failures == 0, checks, failures, detail);
+  }
+
+  /** The status code as text, or what went wrong on the wire; never throws for a bad slot. */
+  private String probe(URI uri) {
+    try {
+      return Integer.toString(probe.get(uri).status());
+    } catch (IOException e) {
+      return "no answer (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw Activity.wrap(e);
+    }
+  }
+
+  private SandboxServiceView view(String service) {
+    JsonNode body = call(servicePath(service), null, "describe " + service);
+    try {
+      return Json.MAPPER.treeToValue(body, SandboxServiceView.class);
+    } catch (IOException | IllegalArgumentException e) {
+      throw PlatformFailures.retryable(PlatformFailures.UNAVAILABLE,
+          "sandbox answered describe " + service + " with an unexpected body: " + e.getMessage());
+    }
+  }
+
+  private JsonNode call(String path, Object postBody, String what) {
+    URI uri = HttpJson.resolve(adminUrl, path);
+    HttpJson.Reply reply;
+    try {
+      reply = postBody == null ? admin.get(uri) : admin.postJson(uri, postBody);
+    } catch (IOException e) {
+      throw PlatformFailures.retryable(PlatformFailures.UNAVAILABLE,
+          "sandbox admin API at " + adminUrl + " unreachable while trying to " + what + ": " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw Activity.wrap(e);
+    }
+    int status = reply.status();
+    if (reply.ok()) {
+      JsonNode json = reply.json();
+      return json == null ? Json.MAPPER.createObjectNode() : json;
+    }
+    String message = "sandbox refused to " + what + " (HTTP " + status + "): " + reply.errorMessage();
+    if (status == 409) {
+      throw PlatformFailures.nonRetryable(PlatformFailures.CONFLICT, message);
+    }
+    if (status >= 500) {
+      throw PlatformFailures.retryable(PlatformFailures.UNAVAILABLE, message);
+    }
+    throw PlatformFailures.nonRetryable(PlatformFailures.REJECTED, message);
+  }
+
+  /** Request bodies of the admin API. */
+  private record DeployBody(String version) {}
+
+  private record TrafficBody(String colour, int weight) {}
+
+  private record LiveBody(String colour) {}
+
+  private static String servicePath(String service) {
+    return "/api/services/" + HttpJson.segment(service);
+  }
+
+  private static String slotPath(String service, String colour) {
+    return servicePath(service) + "/slots/" + HttpJson.segment(colour);
+  }
+}

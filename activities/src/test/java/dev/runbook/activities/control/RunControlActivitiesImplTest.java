@@ -1,0 +1,84 @@
+package dev.runbook.activities.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runbook.workflows.api.RunbookResult;
+import dev.runbook.workflows.kit.RunControlActivities;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestActivityEnvironment;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RunControlActivitiesImplTest {
+  private static final String QUEUE = "runbook-test";
+  private static final String DEPLOY_ID = "deploy:learning-api:production";
+
+  private TestWorkflowEnvironment workflows;
+  private TestActivityEnvironment activities;
+  private WorkflowClient client;
+  private RunControlActivities control;
+
+  @BeforeEach
+  void setUp() {
+    workflows = TestWorkflowEnvironment.newInstance();
+    Worker worker = workflows.newWorker(QUEUE);
+    worker.registerWorkflowImplementationTypes(AbortableWorkflow.Impl.class);
+    workflows.start();
+    client = workflows.getWorkflowClient();
+
+    activities = TestActivityEnvironment.newInstance();
+    activities.registerActivitiesImplementations(new RunControlActivitiesImpl(client, Duration.ofMillis(50)));
+    control = activities.newActivityStub(RunControlActivities.class,
+        ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1)).build());
+  }
+
+  @AfterEach
+  void tearDown() {
+    activities.close();
+    workflows.close();
+  }
+
+  private AbortableWorkflow start(boolean failOnAbort) {
+    AbortableWorkflow deploy = client.newWorkflowStub(AbortableWorkflow.class,
+        WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId(DEPLOY_ID).build());
+    WorkflowClient.start(deploy::run, failOnAbort);
+    return deploy;
+  }
+
+  @Test
+  void abortsTheRunningRunAndReturnsItsOutcome() {
+    AbortableWorkflow deploy = start(false);
+
+    String outcome = control.abortRunAndWait(DEPLOY_ID, "bob", "rolling back v1.5.1");
+
+    assertThat(outcome).isEqualTo("ABORTED");
+    RunbookResult result = WorkflowStub.fromTyped(deploy).getResult(RunbookResult.class);
+    assertThat(result.reason()).isEqualTo("bob: rolling back v1.5.1 (" + DEPLOY_ID + ")");
+  }
+
+  @Test
+  void nothingRunningMeansNull() {
+    assertThat(control.abortRunAndWait("deploy:nothing:production", "bob", "x")).isNull();
+
+    start(false);
+    assertThat(control.abortRunAndWait(DEPLOY_ID, "bob", "first")).isEqualTo("ABORTED");
+    assertThat(control.abortRunAndWait(DEPLOY_ID, "bob", "again")).isNull();
+  }
+
+  @Test
+  void aRunThatFailsWhileAbortingReportsItsCloseStatus() {
+    AbortableWorkflow deploy = start(true);
+
+    assertThat(control.abortRunAndWait(DEPLOY_ID, "bob", "stop")).isEqualTo("FAILED");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> WorkflowStub.fromTyped(deploy).getResult(RunbookResult.class))
+        .isInstanceOf(WorkflowFailedException.class);
+  }
+}

@@ -1,0 +1,80 @@
+package dev.runbook.activities.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.runbook.workflows.kit.ApprovalPolicy;
+import dev.runbook.workflows.kit.ApprovalTimeoutAction;
+import dev.runbook.workflows.kit.Comparison;
+import dev.runbook.workflows.kit.EnvironmentPolicy;
+import dev.runbook.workflows.kit.MetricKind;
+import dev.runbook.workflows.kit.RolloutStep;
+import dev.runbook.workflows.kit.RuleAction;
+import dev.runbook.workflows.kit.WatchRule;
+import io.temporal.failure.ApplicationFailure;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PolicyActivitiesImplTest {
+  static final WatchRule ERROR_RATE = new WatchRule("error-rate", MetricKind.ERROR_RATE_PERCENT, Comparison.GREATER_THAN,
+      5, false, 120, 60, RuleAction.ROLLBACK, 20, null, null);
+  static final ApprovalPolicy MANUAL = new ApprovalPolicy(true, List.of("alice", "bob"), false, 7200,
+      ApprovalTimeoutAction.HOLD_AND_REMIND, 900);
+
+  static EnvironmentSettings production() {
+    return new EnvironmentSettings("k8s-prod", "prometheus", List.of("learning-api", "lesson-content"),
+        List.of(new RolloutStep(10, 1800, true), new RolloutStep(50, 3600, true), new RolloutStep(100, 1800, false)),
+        List.of(ERROR_RATE), MANUAL, 10, 60, 7200, 86400, 900);
+  }
+
+  static EnvironmentSettings local() {
+    return new EnvironmentSettings("sandbox", "sandbox", List.of("learning-api"),
+        List.of(new RolloutStep(100, 60, false)), List.of(ERROR_RATE),
+        new ApprovalPolicy(false, List.of("*"), true, 0, ApprovalTimeoutAction.HOLD_AND_REMIND, 0), 2, 20, 120, 0, 60);
+  }
+
+  private final PolicyActivitiesImpl policies =
+      new PolicyActivitiesImpl(new PolicyCatalog(Map.of("production", production(), "local", local())));
+
+  @Test
+  void resolvesTheEnvironmentTemplateForTheService() {
+    EnvironmentPolicy policy = policies.resolvePolicy("code-deploy", "learning-api", "production");
+    assertThat(policy).isEqualTo(new EnvironmentPolicy("production", "learning-api", "k8s-prod", production().steps(),
+        List.of(ERROR_RATE), MANUAL, 10, 60, 7200, 86400, 900));
+  }
+
+  @Test
+  void unknownEnvironmentListsTheKnownOnes() {
+    assertThatThrownBy(() -> policies.resolvePolicy("code-deploy", "learning-api", "prod"))
+        .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
+          assertThat(f.isNonRetryable()).isTrue();
+          assertThat(f.getType()).isEqualTo(PolicyActivitiesImpl.UNKNOWN_ENVIRONMENT);
+          assertThat(f.getOriginalMessage()).isEqualTo("unknown environment 'prod'; known: local, production");
+        });
+  }
+
+  @Test
+  void unknownServiceListsTheKnownOnes() {
+    assertThatThrownBy(() -> policies.resolvePolicy("code-deploy", "billing", "production"))
+        .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
+          assertThat(f.isNonRetryable()).isTrue();
+          assertThat(f.getOriginalMessage())
+              .isEqualTo("unknown service 'billing' in environment 'production'; known: learning-api, lesson-content");
+        });
+  }
+
+  @Test
+  void invalidSettingsStopTheCatalogWithEveryProblem() {
+    EnvironmentSettings bad = new EnvironmentSettings("", "sandbox", List.of(), List.of(new RolloutStep(50, 60, false)),
+        List.of(), null, 10, 5, 0, 0, 60);
+    assertThatThrownBy(() -> new PolicyCatalog(Map.of("staging", bad)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("environment 'staging': platform is required")
+        .hasMessageContaining("services must list at least one service")
+        .hasMessageContaining("the last step must send 100% of traffic, was 50%")
+        .hasMessageContaining("at least one watch rule must have action ROLLBACK")
+        .hasMessageContaining("approval is required")
+        .hasMessageContaining("heartbeatTimeoutSeconds (5) must exceed pollSeconds (10)");
+  }
+}

@@ -1,0 +1,138 @@
+package dev.runbook.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.runbook.workflows.api.Outcome;
+import dev.runbook.workflows.api.Phase;
+import dev.runbook.workflows.api.RunbookResult;
+import dev.runbook.workflows.api.RunbookStatus;
+import dev.runbook.workflows.api.StepState;
+import io.temporal.client.WorkflowStub;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The real embedded stack, as separate processes: Temporal test server and Postgres in this JVM,
+ * the sandbox and the worker as child processes. Bad releases must be caught by the runbooks as
+ * they run against the sandbox's real traffic, and crashes of the worker (kill -9) must not change
+ * outcomes or repeat side effects.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EmbeddedStackTest {
+  private StackDriver driver;
+
+  @BeforeAll
+  void startStack() {
+    driver = new StackDriver();
+  }
+
+  @AfterAll
+  void stopStack() {
+    if (driver != null) {
+      driver.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void erroringReleaseIsRolledBackAutomaticallyAtTheFirstCanaryStep() throws Exception {
+    WorkflowStub run = driver.startCodeDeploy("learning-api", "v1.6.0");
+    RunbookResult result = run.getResult(120, TimeUnit.SECONDS, RunbookResult.class);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.ROLLED_BACK);
+    assertThat(result.reason()).contains("error-rate");
+    RunbookStatus status = driver.status(run);
+    assertThat(status.steps()).anySatisfy(step -> {
+      assertThat(step.name()).startsWith("Canary 10%");
+      assertThat(step.state()).isEqualTo(StepState.FAILED);
+    });
+    JsonNode service = driver.service("learning-api");
+    assertThat(service.get("liveColour").asText()).isEqualTo("blue");
+    assertThat(slot(service, "blue").get("weight").asInt()).isEqualTo(100);
+    assertThat(slot(service, "blue").get("version").asText()).isEqualTo("v1.5.0");
+    assertThat(slot(service, "green").get("weight").asInt()).isZero();
+    assertThat(slot(service, "green").get("role").asText()).isEqualTo("RETIRED");
+  }
+
+  @Test
+  @Order(2)
+  void releaseThatFailsItsHealthCheckNeverGetsTraffic() throws Exception {
+    int logBefore = driver.adminLog().size();
+    WorkflowStub run = driver.startCodeDeploy("learning-api", "v1.6.2");
+    RunbookResult result = run.getResult(120, TimeUnit.SECONDS, RunbookResult.class);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.ROLLED_BACK);
+    assertThat(result.reason()).contains("smoke test");
+    List<JsonNode> actions = driver.adminLog().subList(logBefore, driver.adminLog().size());
+    assertThat(actions).extracting(a -> a.get("action").asText()).containsExactly("deploy", "retire");
+    assertThat(actions).noneMatch(a -> a.get("action").asText().equals("traffic"));
+    assertThat(slot(driver.service("learning-api"), "blue").get("weight").asInt()).isEqualTo(100);
+  }
+
+  @Test
+  @Order(3)
+  void workerKilledDuringAWatchWindowAndDuringATrafficShiftFinishesTheSameDeployOnce() throws Exception {
+    WorkflowStub run = driver.startCodeDeploy("learning-api", "v1.5.1");
+    driver.await(run, s -> s.phase() == Phase.WATCHING, Duration.ofSeconds(60));
+    Thread.sleep(2_000);
+    driver.stack.killWorker();
+    Thread.sleep(1_000);
+    driver.stack.startWorker();
+    RunbookStatus atGate = driver.await(run, s -> s.phase() == Phase.AWAITING_APPROVAL, Duration.ofSeconds(90));
+    assertThat(atGate.weights()).containsEntry("green", 10);
+
+    run.signal("promote", new dev.runbook.workflows.api.PromoteRequest("alice", false, null, "e2e"));
+    driver.await(run, s -> s.weights() != null && Integer.valueOf(50).equals(s.weights().get("green")), Duration.ofSeconds(30));
+    driver.stack.killWorker();
+    driver.stack.startWorker();
+
+    RunbookResult result = driver.finishPromoting(run, Duration.ofSeconds(150));
+    assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
+    assertThat(result.liveVersion()).isEqualTo("v1.5.1");
+    long deploys = driver.adminLog().stream()
+        .filter(a -> a.get("action").asText().equals("deploy") && "v1.5.1".equals(a.get("version").asText()))
+        .count();
+    assertThat(deploys).as("v1.5.1 deployed exactly once despite two worker crashes").isEqualTo(1);
+    assertThat(driver.service("learning-api").get("liveColour").asText()).isEqualTo("green");
+  }
+
+  @Test
+  @Order(4)
+  void workerKilledWhileABreachIsBuildingStillRollsBack() throws Exception {
+    WorkflowStub run = driver.startCodeDeploy("learning-api", "v1.6.0");
+    driver.await(run, s -> s.phase() == Phase.WATCHING, Duration.ofSeconds(60));
+    Thread.sleep(2_500);
+    driver.stack.killWorker();
+    driver.stack.startWorker();
+    RunbookResult result = run.getResult(120, TimeUnit.SECONDS, RunbookResult.class);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.ROLLED_BACK);
+    JsonNode service = driver.service("learning-api");
+    assertThat(service.get("liveColour").asText()).isEqualTo("green");
+    assertThat(slot(service, "green").get("weight").asInt()).isEqualTo(100);
+    assertThat(slot(service, "green").get("version").asText()).isEqualTo("v1.5.1");
+    long deploys = driver.adminLog().stream()
+        .filter(a -> a.get("action").asText().equals("deploy") && "v1.6.0".equals(a.get("version").asText()))
+        .count();
+    assertThat(deploys).as("one deploy of v1.6.0 in this run plus the first test's").isEqualTo(2);
+  }
+
+  private static JsonNode slot(JsonNode service, String colour) {
+    for (JsonNode slot : service.get("slots")) {
+      if (slot.get("colour").asText().equals(colour)) {
+        return slot;
+      }
+    }
+    throw new AssertionError("no slot " + colour + " in " + service);
+  }
+}

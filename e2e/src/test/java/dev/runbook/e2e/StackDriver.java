@@ -1,0 +1,110 @@
+package dev.runbook.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.runbook.starter.stack.LocalStack;
+import dev.runbook.starter.stack.LocalStackOptions;
+import dev.runbook.workflows.api.CodeDeployRequest;
+import dev.runbook.workflows.api.Phase;
+import dev.runbook.workflows.api.Procedure;
+import dev.runbook.workflows.api.PromoteRequest;
+import dev.runbook.workflows.api.RunbookResult;
+import dev.runbook.workflows.api.RunbookStatus;
+import dev.runbook.workflows.api.TaskQueues;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * Drives the real embedded stack from a test: starts deploys through Temporal, sends approvals as
+ * an approver would (signals), and reads the sandbox's admin API, the platform's own record.
+ */
+final class StackDriver implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient http = HttpClient.newHttpClient();
+  final LocalStack stack;
+  final WorkflowClient client;
+
+  StackDriver() {
+    String home = System.getProperty("runbook.home", Path.of("..").toAbsolutePath().normalize().toString());
+    stack = LocalStack.start(LocalStackOptions.ephemeral(Path.of(home)).withShutdownHook(true));
+    client = stack.workflowClient();
+  }
+
+  WorkflowStub startCodeDeploy(String service, String version) {
+    String id = Procedure.CODE_DEPLOY.workflowId(service, "local");
+    WorkflowStub stub = client.newUntypedWorkflowStub(Procedure.CODE_DEPLOY.workflowType(),
+        WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.RUNBOOK).setWorkflowId(id).build());
+    stub.start(new CodeDeployRequest(service, "local", version, "ci", "e2e-" + version));
+    return client.newUntypedWorkflowStub(id);
+  }
+
+  RunbookStatus status(WorkflowStub run) {
+    return run.query("status", RunbookStatus.class);
+  }
+
+  /** Polls the status query until {@code condition} holds (or the run ends), every 50 ms. */
+  RunbookStatus await(WorkflowStub run, Predicate<RunbookStatus> condition, Duration limit) throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    RunbookStatus last = null;
+    while (System.nanoTime() < deadline) {
+      try {
+        last = status(run);
+        if (condition.test(last) || last.phase() == Phase.DONE) {
+          return last;
+        }
+      } catch (RuntimeException queryWhileNoWorker) {
+        // no worker to answer the query right now (between a kill and a restart)
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("condition not reached within " + limit + "; last status phase "
+        + (last == null ? "unknown" : last.phase() + " log " + last.log()));
+  }
+
+  /** Follows a run to its end, promoting as alice (by signal, like the Temporal UI) whenever it waits. */
+  RunbookResult finishPromoting(WorkflowStub run, Duration limit) throws Exception {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (System.nanoTime() < deadline) {
+      RunbookStatus s = await(run, st -> st.phase() == Phase.AWAITING_APPROVAL, Duration.ofNanos(deadline - System.nanoTime()));
+      if (s.phase() == Phase.DONE) {
+        break;
+      }
+      run.signal("promote", new PromoteRequest("alice", false, s.workflowId(), "e2e"));
+      await(run, st -> st.phase() != Phase.AWAITING_APPROVAL, Duration.ofSeconds(30));
+    }
+    return run.getResult(60, TimeUnit.SECONDS, RunbookResult.class);
+  }
+
+  JsonNode service(String service) throws Exception {
+    return getJson("/api/services/" + service);
+  }
+
+  /** Effective admin actions the sandbox performed (deploy, traffic, live, retire). */
+  List<JsonNode> adminLog() throws Exception {
+    List<JsonNode> out = new ArrayList<>();
+    getJson("/api/log").forEach(out::add);
+    return out;
+  }
+
+  private JsonNode getJson(String path) throws Exception {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(stack.sandboxAdminUrl() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(r.body());
+  }
+
+  @Override
+  public void close() {
+    stack.close();
+  }
+}
