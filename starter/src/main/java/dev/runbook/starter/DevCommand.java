@@ -1,0 +1,48 @@
+package dev.runbook.starter;
+
+import dev.runbook.starter.stack.LocalStack;
+import dev.runbook.starter.stack.LocalStackOptions;
+import dev.runbook.starter.stack.RunbookHome;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+
+/** `runbook dev`: the embedded stack, up until Ctrl-C. */
+@Command(
+    name = "dev",
+    header = "Run the embedded local stack until Ctrl-C.",
+    description = {
+      "Run the embedded local stack and stay up until Ctrl-C: Temporal (in memory,",
+      "real time) on 127.0.0.1:7233, Postgres on 54329 (data kept in",
+      ".runbook/state/pg), the sandbox platform on 7300/7301 and the runbook worker",
+      "on 8081. Other commands find it through .runbook/state/stack.json; logs are",
+      "in .runbook/logs/."
+    },
+    footerHeading = "%nExample:%n",
+    footer = {"  runbook dev --no-color"})
+public class DevCommand extends RunbookCommand {
+
+  @Override
+  protected int run() throws InterruptedException {
+    Path home = RunbookHome.require();
+    LocalStack stack = LocalStack.start(LocalStackOptions.dev(home), line -> {
+      err().println("runbook dev: " + line);
+      err().flush();
+    });
+    out().println("runbook dev: ready temporal=" + stack.temporalAddress() + " sandbox=" + stack.sandboxAdminUrl()
+        + " worker=" + stack.workerUrl() + " (Ctrl-C to stop)");
+    out().println("  router=" + stack.routerUrl() + " jdbc=" + stack.jdbcUrl() + " logs=" + stack.logDir());
+    out().flush();
+    boolean reported = false;
+    while (!stack.isClosed()) {
+      Thread.sleep(1000);
+      if (!stack.isClosed() && !stack.workerAlive() && !reported) {
+        err().println("runbook dev: the worker has exited; see " + stack.logDir().resolve("worker.log"));
+        err().flush();
+        reported = true;
+      } else if (stack.workerAlive()) {
+        reported = false;
+      }
+    }
+    return ExitCodes.SUCCEEDED;
+  }
+}

@@ -1,0 +1,7 @@
+package dev.runbook.starter;
+
+/** Value of `-o/--output`. */
+public enum OutputFormat {
+  text,
+  json
+}

@@ -1,0 +1,33 @@
+package dev.runbook.starter;
+
+import dev.runbook.starter.run.RunSpec;
+import dev.runbook.workflows.api.Procedure;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** `runbook start rollback`. */
+@Command(
+    name = "rollback",
+    header = "Put all traffic back on a previous version.",
+    description = {
+      "Put all traffic back on a named version, or on the standby colour. User data",
+      "is never touched; an incident report is written. A reason is required."
+    },
+    footerHeading = "%nExample:%n",
+    footer = {
+      "  runbook start rollback --service learning-api --env production \\",
+      "      --to-version v1.5.0 --reason \"error rate after v1.5.1\" --wait"
+    })
+public class StartRollbackCommand extends StartRunCommand {
+
+  @Option(names = "--to-version", paramLabel = "VERSION", description = "Version to go back to. Default: the standby colour's.")
+  String toVersion;
+
+  @Option(names = "--reason", paramLabel = "TEXT", description = "Why (goes into the incident report; required).")
+  String reason;
+
+  @Override
+  protected RunSpec runSpec() {
+    return RunSpec.of(Procedure.ROLLBACK, service, environment, toVersion, requestedBy, requestId, reason);
+  }
+}

@@ -1,0 +1,62 @@
+package dev.runbook.starter.run;
+
+import dev.runbook.starter.CliException;
+import dev.runbook.workflows.api.AbortRequest;
+import dev.runbook.workflows.api.ApprovalRecord;
+import dev.runbook.workflows.api.PromoteRequest;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.client.WorkflowUpdateException;
+
+/**
+ * Approver actions through the `promoteUpdate` / `abortUpdate` updates: the answer says at once
+ * whether the run accepted them; a validator's rejection becomes exit 64 with its reason.
+ */
+public final class Approvals {
+  private final WorkflowClient client;
+
+  public Approvals(WorkflowClient client) {
+    this.client = client;
+  }
+
+  public ApprovalRecord promote(String workflowId, PromoteRequest request) {
+    return update(workflowId, "promoteUpdate", request);
+  }
+
+  public ApprovalRecord abort(String workflowId, AbortRequest request) {
+    return update(workflowId, "abortUpdate", request);
+  }
+
+  private ApprovalRecord update(String workflowId, String update, Object request) {
+    try {
+      return client.newUntypedWorkflowStub(workflowId).update(update, ApprovalRecord.class, request);
+    } catch (WorkflowUpdateException e) {
+      throw CliException.badInput("rejected by " + workflowId + ": " + Failures.message(e.getCause() == null ? e : e.getCause()));
+    } catch (RuntimeException e) {
+      if (Failures.isUnavailable(e)) {
+        throw e;
+      }
+      if (Failures.isNotFound(e)) {
+        throw CliException.badInput(whyNotFound(workflowId));
+      }
+      throw e;
+    }
+  }
+
+  /** "no run ..." or, for a run that exists but has ended, which way it ended. */
+  private String whyNotFound(String workflowId) {
+    WorkflowExecutionDescription description;
+    try {
+      description = client.newUntypedWorkflowStub(workflowId).describe();
+    } catch (RuntimeException e) {
+      return "no run " + workflowId;
+    }
+    WorkflowExecutionStatus status = description.getStatus();
+    if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+      String state = status.name().replace("WORKFLOW_EXECUTION_STATUS_", "").toLowerCase();
+      return workflowId + " has already ended (" + state + "); nothing to act on";
+    }
+    return "no run " + workflowId;
+  }
+}

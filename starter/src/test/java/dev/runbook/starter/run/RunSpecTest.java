@@ -1,0 +1,56 @@
+package dev.runbook.starter.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runbook.workflows.api.CodeDeployRequest;
+import dev.runbook.workflows.api.Procedure;
+import dev.runbook.workflows.api.RollbackRequest;
+import dev.runbook.workflows.api.RunbookStatus;
+import org.junit.jupiter.api.Test;
+
+class RunSpecTest {
+
+  @Test
+  void theDefaultRequestIdIsStableForTheSameCommandAndRequester() {
+    RunSpec a = RunSpec.of(Procedure.CODE_DEPLOY, "learning-api", "production", "v1.5.1", "ci", null, null);
+    RunSpec b = RunSpec.of(Procedure.CODE_DEPLOY, "learning-api", "production", "v1.5.1", "ci", "", null);
+    RunSpec other = RunSpec.of(Procedure.CODE_DEPLOY, "learning-api", "production", "v1.5.1", "alice", null, null);
+    assertThat(a.requestId()).isEqualTo(b.requestId()).matches("req-[0-9a-f]{16}");
+    assertThat(other.requestId()).isNotEqualTo(a.requestId());
+    assertThat(RunSpec.of(Procedure.CODE_DEPLOY, "learning-api", "production", "v1.5.1", "ci", "job-42", null).requestId())
+        .isEqualTo("job-42");
+  }
+
+  @Test
+  void idInputAndUiMetadata() {
+    RunSpec spec = RunSpec.of(Procedure.CODE_DEPLOY, "learning-api", "local", "v1.5.1", "alice", "job-1", null);
+    assertThat(spec.workflowId()).isEqualTo("deploy:learning-api:local");
+    assertThat(spec.workflowInput()).isEqualTo(new CodeDeployRequest("learning-api", "local", "v1.5.1", "alice", "job-1"));
+    assertThat(spec.summary()).isEqualTo("code-deploy learning-api v1.5.1 → local");
+    assertThat(spec.details()).contains("requested by: `alice`").contains("request id: `job-1`");
+    assertThat(spec.problems()).isEmpty();
+  }
+
+  @Test
+  void rollbackToTheStandbyColour() {
+    RunSpec spec = RunSpec.of(Procedure.ROLLBACK, "learning-api", "production", " ", "bob", null, "5xx after v1.5.1");
+    assertThat(spec.workflowId()).isEqualTo("rollback:learning-api:production");
+    assertThat(spec.workflowInput())
+        .isEqualTo(new RollbackRequest("learning-api", "production", null, "5xx after v1.5.1", "bob", spec.requestId()));
+    assertThat(spec.summary()).isEqualTo("rollback learning-api to standby → production");
+    assertThat(spec.problems()).isEmpty();
+  }
+
+  @Test
+  void theSingleFlightRefusalSaysWhoHoldsTheIdAndHowToClearIt() {
+    RunSpec spec = RunSpec.of(Procedure.CODE_DEPLOY, "learning-api", "production", "v1.6.0", "ci", null, null);
+    RunbookStatus other = new RunbookStatus(
+        "CodeDeploy", "deploy:learning-api:production", "learning-api", "production", "v1.5.1", "alice", "req-x", null,
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, 0, 0);
+    assertThat(RunLauncher.alreadyRunning(spec, "run-7", other)).isEqualTo(
+        "learning-api in production already has a run: deploy:learning-api:production (run run-7, code-deploy v1.5.1"
+            + " started by alice); wait for it or abort it with: runbook abort deploy:learning-api:production"
+            + " --as NAME --reason ...");
+    assertThat(RunLauncher.alreadyRunning(spec, "run-7", null)).contains("(run run-7);");
+  }
+}
