@@ -5,9 +5,10 @@ import dev.runbook.workflows.api.TaskQueues;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Flags every command shares: where Temporal is, how to print. */
+/** Flags every command that talks to Temporal shares: where Temporal is, how to print ({@link OutputOptions}). */
 public class ClientOptions {
 
   @Option(
@@ -32,24 +33,13 @@ public class ClientOptions {
   String taskQueue;
 
   @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}")
-  OutputFormat output;
-
-  @Option(names = "--no-color", description = "Plain text, no ANSI colors (also when not a TTY or NO_COLOR is set).")
-  boolean noColor;
-
-  @Option(
       names = "--ui-url",
       paramLabel = "URL",
       defaultValue = "${env:RUNBOOK_UI_URL:-http://localhost:8233}",
       description = "Temporal UI base URL for links (env RUNBOOK_UI_URL). Default: ${DEFAULT-VALUE}")
   String uiUrl;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
-  boolean help;
+  @Mixin OutputOptions output;
 
   @Option(
       names = "--connect-timeout",
@@ -73,7 +63,7 @@ public class ClientOptions {
   }
 
   public boolean json() {
-    return output == OutputFormat.json;
+    return output.json();
   }
 
   public Duration connectTimeout() {
@@ -82,7 +72,7 @@ public class ClientOptions {
 
   /** Colors only for a person at a terminal. */
   public Ansi ansi() {
-    return Ansi.of(!noColor && Terminal.isInteractive() && System.getenv("NO_COLOR") == null);
+    return output.ansi();
   }
 
   /** Link to the run in the Temporal UI. */

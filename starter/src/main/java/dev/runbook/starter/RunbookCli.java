@@ -13,8 +13,8 @@ import picocli.CommandLine.Spec;
     versionProvider = RunbookCli.Version.class,
     description = {
       "Durable deployment runbooks on Temporal. Start code deploys, emergency deploys",
-      "and rollbacks, approve or abort them, and watch them; or run the whole stack",
-      "locally with `dev` and `demo`."
+      "and rollbacks, approve or abort them, and watch them; check lesson content with",
+      "`lessons`; or run the whole stack locally with `dev` and `demo`."
     },
     subcommands = {
       StartCommand.class,
@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
       AbortCommand.class,
       StatusCommand.class,
       ListCommand.class,
+      LessonsCommand.class,
       DevCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class
