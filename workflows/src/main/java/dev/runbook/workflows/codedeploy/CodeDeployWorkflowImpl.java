@@ -18,9 +18,11 @@ import java.util.List;
 public class CodeDeployWorkflowImpl extends RunbookWorkflowBase implements CodeDeployWorkflow {
 
   @Override
-  public RunbookResult deploy(CodeDeployRequest request) {
+  public RunbookResult deploy(CodeDeployRequest input) {
+    // a Start Workflow form sent without input arrives as null: fail with the validation message
+    CodeDeployRequest request = input != null ? input : new CodeDeployRequest(null, null, null, null, null);
     begin(Procedure.CODE_DEPLOY, request.service(), request.environment(), request.version(),
-        request.requestedBy(), request.requestId(), null, RequestValidation.codeDeploy(request));
+        request.requestedBy(), request.requestId(), null, RequestValidation.codeDeploy(input));
     loadPolicy();
     return run(() -> rollout(request.version()));
   }

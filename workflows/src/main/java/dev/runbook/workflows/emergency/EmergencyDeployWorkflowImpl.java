@@ -18,9 +18,11 @@ import dev.runbook.workflows.kit.WatchVerdict;
 public class EmergencyDeployWorkflowImpl extends RunbookWorkflowBase implements EmergencyDeployWorkflow {
 
   @Override
-  public RunbookResult deploy(EmergencyDeployRequest request) {
+  public RunbookResult deploy(EmergencyDeployRequest input) {
+    // a Start Workflow form sent without input arrives as null: fail with the validation message
+    EmergencyDeployRequest request = input != null ? input : new EmergencyDeployRequest(null, null, null, null, null, null);
     begin(Procedure.EMERGENCY_DEPLOY, request.service(), request.environment(), request.version(),
-        request.requestedBy(), request.requestId(), request.reason(), RequestValidation.emergencyDeploy(request));
+        request.requestedBy(), request.requestId(), request.reason(), RequestValidation.emergencyDeploy(input));
     loadPolicy();
     return run(() -> deployNow(request));
   }

@@ -95,7 +95,7 @@ public final class BlueGreen {
       Workflow.newTimer(Duration.ofSeconds(policy.retireAfterSeconds()),
           TimerOptions.newBuilder().setSummary("keep " + oldColour + " as standby").build()).get();
     }
-    compensations.clear();
+    compensations.seal(oldColour + " is being retired; start a rollback to bring a release back");
     activities.compensation("retire " + oldColour).retireSlot(policy.platform(), service, environment, oldColour);
     status.stepState(step, StepState.SUCCEEDED, oldColour + " retired");
   }

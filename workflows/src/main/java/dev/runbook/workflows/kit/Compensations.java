@@ -20,6 +20,7 @@ public final class Compensations {
   private record Compensation(String name, Runnable action) {}
 
   private final Deque<Compensation> stack = new ArrayDeque<>();
+  private String sealedBecause;
 
   public void add(String name, Runnable action) {
     stack.push(new Compensation(name, action));
@@ -32,6 +33,20 @@ public final class Compensations {
   /** Forgets everything: the run reached a point of no return (old colour retired). */
   public void clear() {
     stack.clear();
+  }
+
+  /**
+   * Forgets everything for good: from now on nothing can be undone, so an abort is refused with
+   * {@code why} (it would be accepted, undo nothing, and end ABORTED with the new release live).
+   */
+  public void seal(String why) {
+    stack.clear();
+    sealedBecause = why;
+  }
+
+  /** Why the run is past its point of no return, or null. */
+  public String sealedBecause() {
+    return sealedBecause;
   }
 
   /**

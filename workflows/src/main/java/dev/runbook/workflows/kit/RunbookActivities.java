@@ -30,10 +30,16 @@ public final class RunbookActivities {
         .setSummary("resolve environment policy").build());
   }
 
+  /**
+   * Forward platform steps. An abort waits for the step in flight to finish
+   * (WAIT_CANCELLATION_COMPLETED): with TRY_CANCEL the compensation (e.g. "retire green") would run
+   * while the deploy it undoes is still going, and the deploy would land after it.
+   */
   public PlatformActivities platform(String summary) {
     return Workflow.newActivityStub(PlatformActivities.class, ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofSeconds(Math.max(30, policy.deployTimeoutSeconds())))
         .setRetryOptions(QUICK_RETRY.toBuilder().setMaximumAttempts(6).build())
+        .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
         .setSummary(summary).build());
   }
 

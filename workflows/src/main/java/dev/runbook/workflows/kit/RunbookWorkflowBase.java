@@ -74,7 +74,7 @@ public abstract class RunbookWorkflowBase implements RunbookControl {
 
   @Override
   public void abort(AbortRequest request) {
-    String refusal = gate.checkAbort(request);
+    String refusal = abortRefusal(request);
     if (refusal != null) {
       gate.reject("abort", request == null ? null : request.approver(), refusal);
       return;
@@ -89,10 +89,19 @@ public abstract class RunbookWorkflowBase implements RunbookControl {
 
   @Override
   public void validateAbort(AbortRequest request) {
-    String refusal = gate.checkAbort(request);
+    String refusal = abortRefusal(request);
     if (refusal != null) {
       throw new IllegalArgumentException(refusal);
     }
+  }
+
+  /** The gate's rules, and: past the point of no return an abort could undo nothing. */
+  private String abortRefusal(AbortRequest request) {
+    String refusal = gate.checkAbort(request);
+    if (refusal == null && compensations.sealedBecause() != null) {
+      refusal = "too late to abort: " + compensations.sealedBecause();
+    }
+    return refusal;
   }
 
   private ApprovalRecord applyPromote(PromoteRequest request) {
@@ -242,11 +251,17 @@ public abstract class RunbookWorkflowBase implements RunbookControl {
         requestedVersion, status.liveVersion(), status.liveColour(), incidentReportId);
   }
 
+  /** A report on a run that moved from the requested version back to what is live now. */
   protected final String writeIncidentReport(String trigger, String reason) {
+    return writeIncidentReport(trigger, reason, requestedVersion, status.liveVersion());
+  }
+
+  /** A report on a move from {@code fromVersion} (what was live) to {@code toVersion}. */
+  protected final String writeIncidentReport(String trigger, String reason, String fromVersion, String toVersion) {
     String[] id = new String[1];
     guarded("write incident report", () -> id[0] = activities.registry().writeIncidentReport(new IncidentReport(
         status.workflowId(), Workflow.getInfo().getRunId(), procedure.cliName(), service, environment,
-        requestedVersion, status.liveVersion(), trigger, reason, status.requestedBy(), status.observations(),
+        fromVersion, toVersion, trigger, reason, status.requestedBy(), status.observations(),
         status.log(), Workflow.currentTimeMillis())));
     if (id[0] != null) {
       incidentReportId = id[0];

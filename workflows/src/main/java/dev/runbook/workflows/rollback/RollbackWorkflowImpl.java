@@ -23,9 +23,11 @@ import java.util.Optional;
 public class RollbackWorkflowImpl extends RunbookWorkflowBase implements RollbackWorkflow {
 
   @Override
-  public RunbookResult rollback(RollbackRequest request) {
+  public RunbookResult rollback(RollbackRequest input) {
+    // a Start Workflow form sent without input arrives as null: fail with the validation message
+    RollbackRequest request = input != null ? input : new RollbackRequest(null, null, null, null, null, null);
     begin(Procedure.ROLLBACK, request.service(), request.environment(), request.toVersion(),
-        request.requestedBy(), request.requestId(), request.reason(), RequestValidation.rollback(request));
+        request.requestedBy(), request.requestId(), request.reason(), RequestValidation.rollback(input));
     loadPolicy();
     return run(() -> rollBackTo(request));
   }
@@ -67,7 +69,17 @@ public class RollbackWorkflowImpl extends RunbookWorkflowBase implements Rollbac
         int deployStep = status.addStep("Deploy " + version + " to " + target);
         int smokeStep = status.addStep("Smoke test " + target);
         blueGreen.deploy(deployStep, target, version);
-        blueGreen.smokeTest(smokeStep, target);
+        try {
+          blueGreen.smokeTest(smokeStep, target);
+        } catch (RollbackTrigger failedCheck) {
+          // nothing was rolled back: traffic is still on the release this rollback was meant to
+          // leave, so the run FAILS (exit 4) and pages; the compensation retires the broken target
+          notify(Severity.PAGE, "rollback of " + service() + " in " + environment() + " needs a person",
+              version + " failed its smoke test on " + target + "; traffic stays on " + state.liveVersion()
+                  + ": " + failedCheck.getMessage());
+          throw ApplicationFailure.newNonRetryableFailure("rollback target " + version + " failed its smoke test, "
+              + "traffic stays on " + state.liveVersion() + ": " + failedCheck.getMessage(), "RollbackTargetUnhealthy");
+        }
         compensations.clear();
       }
     }
@@ -77,7 +89,8 @@ public class RollbackWorkflowImpl extends RunbookWorkflowBase implements Rollbac
     status.stepRunning(switchStep, "switching traffic back");
     blueGreen.shift(target, 100, live);
     blueGreen.cutover(target, version);
-    compensations.clear();
+    compensations.seal(version + " already serves all traffic on " + target
+        + "; start a code deploy or another rollback to move it");
     status.stepState(switchStep, StepState.SUCCEEDED, version + " serves all traffic");
     try {
       blueGreen.smokeTest(verifyStep, target);
@@ -87,7 +100,8 @@ public class RollbackWorkflowImpl extends RunbookWorkflowBase implements Rollbac
       throw ApplicationFailure.newNonRetryableFailure("rollback verification failed: " + failedCheck.getMessage(), "RollbackUnhealthy");
     }
     status.phase(Phase.WRITING_REPORT, "writing the incident report");
-    String report = writeIncidentReport("manual rollback", request.reason());
+    // from what was live before the switch (the requested version is where we went)
+    String report = writeIncidentReport("manual rollback", request.reason(), state.liveVersion(), version);
     return "traffic on " + version + " (" + target + "); user data untouched"
         + (report == null ? "" : "; incident report " + report);
   }

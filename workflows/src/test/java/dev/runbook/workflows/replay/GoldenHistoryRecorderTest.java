@@ -1,0 +1,36 @@
+package dev.runbook.workflows.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runbook.workflows.testing.RunbookTestEnvironment;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Records the golden histories that {@link GoldenHistoryReplayTest} replays. Run only on purpose,
+ * when a workflow type is added or a change is released behind Workflow.getVersion:
+ * {@code mvn -o -pl workflows test -Drecord.histories=true -Dtest=GoldenHistoryRecorderTest}.
+ * Keep the old files of released versions (add new ones beside them) so old runs keep replaying.
+ */
+@EnabledIfSystemProperty(named = "record.histories", matches = "true")
+class GoldenHistoryRecorderTest {
+  static final Path DIR = Path.of("src", "test", "resources", "histories");
+
+  @Test
+  void recordEveryGoldenHistory() throws IOException {
+    Files.createDirectories(DIR);
+    for (GoldenScenarios.Scenario scenario : GoldenScenarios.ALL) {
+      try (RunbookTestEnvironment rt = new RunbookTestEnvironment()) {
+        String workflowId = scenario.play().apply(rt);
+        assertThat(rt.result(workflowId).outcome()).isEqualTo(scenario.outcome());
+        Path file = DIR.resolve(scenario.file());
+        Files.writeString(file, rt.history(workflowId).toJson(true) + "\n", StandardCharsets.UTF_8);
+        System.out.println("recorded " + file.toAbsolutePath());
+      }
+    }
+  }
+}

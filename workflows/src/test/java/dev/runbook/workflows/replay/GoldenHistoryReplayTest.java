@@ -1,0 +1,53 @@
+package dev.runbook.workflows.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.WorkflowReplayer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Replays every golden history (src/test/resources/histories) against the current workflow
+ * implementations: a change that is not behind Workflow.getVersion fails here with a
+ * non-determinism error instead of in production.
+ */
+class GoldenHistoryReplayTest {
+
+  static Stream<Arguments> goldenHistories() {
+    return GoldenScenarios.ALL.stream().map(s -> Arguments.of(s.file(), s.implementation()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("goldenHistories")
+  void replaysAgainstTheCurrentImplementation(String file, Class<?> implementation) throws Exception {
+    WorkflowExecutionHistory history = load(file);
+    assertThat(history.getEvents()).as("%s is a complete run", file).hasSizeGreaterThan(20);
+    assertThat(history.getLastEvent().hasWorkflowExecutionCompletedEventAttributes()).isTrue();
+
+    WorkflowReplayer.replayWorkflowExecution(history, implementation);
+  }
+
+  @Test
+  void aChangedActivityOrderFailsTheReplay() {
+    assertThatThrownBy(() -> WorkflowReplayer.replayWorkflowExecution(
+            load("code-deploy-succeeded.json"), ReorderedCodeDeployWorkflowImpl.class))
+        .isInstanceOf(RuntimeException.class)
+        .hasStackTraceContaining("NonDeterministicException")
+        .hasStackTraceContaining("SmokeTest");
+  }
+
+  private static WorkflowExecutionHistory load(String file) throws IOException {
+    try (InputStream in = GoldenHistoryReplayTest.class.getResourceAsStream("/histories/" + file)) {
+      assertThat(in).as("golden history %s (record with -Drecord.histories=true)", file).isNotNull();
+      return WorkflowExecutionHistory.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+}

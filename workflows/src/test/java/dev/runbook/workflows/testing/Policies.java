@@ -1,0 +1,89 @@
+package dev.runbook.workflows.testing;
+
+import static dev.runbook.workflows.kit.Comparison.GREATER_THAN;
+import static dev.runbook.workflows.kit.MetricKind.COMPLAINTS;
+import static dev.runbook.workflows.kit.MetricKind.ERROR_RATE_PERCENT;
+import static dev.runbook.workflows.kit.MetricKind.HEALTH_CHECK_FAILURES;
+import static dev.runbook.workflows.kit.MetricKind.LATENCY_P95_MS;
+import static dev.runbook.workflows.kit.RuleAction.NOTIFY;
+import static dev.runbook.workflows.kit.RuleAction.ROLLBACK;
+
+import dev.runbook.workflows.kit.ApprovalPolicy;
+import dev.runbook.workflows.kit.ApprovalTimeoutAction;
+import dev.runbook.workflows.kit.EnvironmentPolicy;
+import dev.runbook.workflows.kit.RolloutStep;
+import dev.runbook.workflows.kit.WatchRule;
+import java.util.List;
+
+/**
+ * The production policy of the seeds (000 procedure 3, 003): 10% watched 30m then a manual gate,
+ * 50% watched 1h then a manual gate, 100% watched 15m; auto-rollback on error rate, p95, health
+ * checks, complaints and degradation against the stable colour; alice and bob approve, never the
+ * requester; hold and remind every 30m after 1h. Variants for the tests that need another knob.
+ */
+public final class Policies {
+  public static final String ERROR_RATE = "error-rate";
+  public static final String P95 = "p95-latency";
+  public static final String HEALTH = "health-checks";
+  public static final String COMPLAINTS_RULE = "complaints";
+  public static final String DEGRADATION = "degradation";
+  public static final String ERROR_RATE_NOTIFY = "error-rate-warning";
+
+  private Policies() {}
+
+  public static List<WatchRule> productionRules() {
+    return List.of(
+        new WatchRule(ERROR_RATE, ERROR_RATE_PERCENT, GREATER_THAN, 5, false, 120, 60, ROLLBACK, 50, null, null),
+        new WatchRule(P95, LATENCY_P95_MS, GREATER_THAN, 2000, false, 300, 60, ROLLBACK, 0, null, null),
+        new WatchRule(HEALTH, HEALTH_CHECK_FAILURES, GREATER_THAN, 2, false, 0, 60, ROLLBACK, 0, null, null),
+        new WatchRule(COMPLAINTS_RULE, COMPLAINTS, GREATER_THAN, 10, false, 0, 300, ROLLBACK, 0, null, null),
+        new WatchRule(DEGRADATION, LATENCY_P95_MS, GREATER_THAN, 1.5, true, 300, 60, ROLLBACK, 0, null, null),
+        new WatchRule(ERROR_RATE_NOTIFY, ERROR_RATE_PERCENT, GREATER_THAN, 2, false, 0, 60, NOTIFY, 0, null, null));
+  }
+
+  public static EnvironmentPolicy production() {
+    return new EnvironmentPolicy(
+        "production",
+        FakePlatform.SERVICE,
+        "sandbox",
+        List.of(new RolloutStep(10, 1800, true), new RolloutStep(50, 3600, true), new RolloutStep(100, 900, false)),
+        productionRules(),
+        new ApprovalPolicy(true, List.of("alice", "bob"), false, 3600, ApprovalTimeoutAction.HOLD_AND_REMIND, 1800),
+        10,
+        30,
+        7200,
+        600,
+        600);
+  }
+
+  /** Gates pass by themselves after a healthy window (staging-like). */
+  public static EnvironmentPolicy autoGates(EnvironmentPolicy p) {
+    ApprovalPolicy a = p.approval();
+    return withApproval(p, new ApprovalPolicy(false, a.approvers(), a.requesterMayApprove(), a.timeoutSeconds(),
+        a.onTimeout(), a.remindEverySeconds()));
+  }
+
+  /** Nobody promoting within the timeout rolls the run back. */
+  public static EnvironmentPolicy rollbackOnApprovalTimeout(EnvironmentPolicy p) {
+    ApprovalPolicy a = p.approval();
+    return withApproval(p, new ApprovalPolicy(a.manual(), a.approvers(), a.requesterMayApprove(), a.timeoutSeconds(),
+        ApprovalTimeoutAction.ROLLBACK, a.remindEverySeconds()));
+  }
+
+  public static EnvironmentPolicy withApproval(EnvironmentPolicy p, ApprovalPolicy approval) {
+    return new EnvironmentPolicy(p.environment(), p.service(), p.platform(), p.steps(), p.rules(), approval,
+        p.pollSeconds(), p.heartbeatTimeoutSeconds(), p.emergencyWatchSeconds(), p.retireAfterSeconds(),
+        p.deployTimeoutSeconds());
+  }
+
+  public static EnvironmentPolicy withSteps(EnvironmentPolicy p, List<RolloutStep> steps) {
+    return new EnvironmentPolicy(p.environment(), p.service(), p.platform(), steps, p.rules(), p.approval(),
+        p.pollSeconds(), p.heartbeatTimeoutSeconds(), p.emergencyWatchSeconds(), p.retireAfterSeconds(),
+        p.deployTimeoutSeconds());
+  }
+
+  public static EnvironmentPolicy withEmergencyWatch(EnvironmentPolicy p, long seconds) {
+    return new EnvironmentPolicy(p.environment(), p.service(), p.platform(), p.steps(), p.rules(), p.approval(),
+        p.pollSeconds(), p.heartbeatTimeoutSeconds(), seconds, p.retireAfterSeconds(), p.deployTimeoutSeconds());
+  }
+}
