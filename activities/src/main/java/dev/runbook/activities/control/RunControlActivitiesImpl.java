@@ -1,6 +1,9 @@
 package dev.runbook.activities.control;
 
 import dev.runbook.workflows.api.AbortRequest;
+import dev.runbook.workflows.api.ApprovalRecord;
+import io.temporal.client.WorkflowUpdateException;
+import java.util.regex.Pattern;
 import dev.runbook.workflows.api.RunbookResult;
 import dev.runbook.workflows.kit.RunControlActivities;
 import io.grpc.Status;
@@ -22,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Aborts another run through the Temporal client (a manual rollback first stops the deploy that is
  * still going) and waits, heartbeating, until that run has finished its own rollback, so the two
- * never drive the platform at the same time. The abort goes to the exact run that was described,
+ * never drive the platform at the same time. The abort is an update, so a refusal (the requester
+ * may not abort in that environment) fails this run fast instead of waiting forever. The abort goes to the exact run that was described,
  * never to a newer run reusing the business-key id.
  */
 public class RunControlActivitiesImpl implements RunControlActivities {
@@ -54,10 +58,18 @@ public class RunControlActivitiesImpl implements RunControlActivities {
     String runId = current.get().getExecution().getRunId();
     WorkflowStub run = client.newUntypedWorkflowStub(workflowId, Optional.of(runId), Optional.empty());
     try {
-      run.signal("abort", new AbortRequest(approver, reason, workflowId));
-      log.info("sent abort to {} run {} for {}", workflowId, runId, approver);
+      run.update("abortUpdate", ApprovalRecord.class, new AbortRequest(approver, reason, workflowId));
+      log.info("aborted {} run {} as {}", workflowId, runId, approver);
     } catch (WorkflowNotFoundException finishedMeanwhile) {
       log.info("{} run {} finished before the abort arrived", workflowId, runId);
+    } catch (WorkflowUpdateException refused) {
+      String why = rootMessage(refused);
+      if (!ENDS_BY_ITSELF.matcher(why).find()) {
+        // Waiting would never end: the run goes on unless someone allowed to abort it does.
+        throw ApplicationFailure.newNonRetryableFailure("cannot abort " + workflowId + ": " + why
+            + ". Ask an approver of that environment to run this, or abort it first.", "AbortRefused");
+      }
+      log.info("{} run {} refused the abort but will end by itself: {}", workflowId, runId, why);
     }
     ActivityExecutionContext ctx = Activity.getExecutionContext();
     WorkflowExecutionStatus status;
@@ -76,6 +88,18 @@ public class RunControlActivitiesImpl implements RunControlActivities {
       }
     }
     return outcome(run, status);
+  }
+
+  /** Refusals after which the run still ends soon without our abort: wait for it instead of failing. */
+  private static final Pattern ENDS_BY_ITSELF =
+      Pattern.compile("too late to abort|already being aborted|already finished");
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t instanceof ApplicationFailure af ? af.getOriginalMessage() : String.valueOf(t.getMessage());
   }
 
   /** The run's {@code RunbookResult} outcome when it completed, else its close status (FAILED, TERMINATED ...). */

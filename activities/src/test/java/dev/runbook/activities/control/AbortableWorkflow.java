@@ -4,20 +4,25 @@ import dev.runbook.workflows.api.AbortRequest;
 import dev.runbook.workflows.api.Outcome;
 import dev.runbook.workflows.api.RunbookResult;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.workflow.SignalMethod;
+import dev.runbook.workflows.api.ApprovalRecord;
+import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
-/** Stands in for a runbook: waits for the `abort` signal, then ends ABORTED (or fails, if told to). */
+/** Stands in for a runbook: waits for the `abortUpdate` update, then ends ABORTED (or fails, if told to). */
 @WorkflowInterface
 public interface AbortableWorkflow {
 
   @WorkflowMethod
   RunbookResult run(boolean failOnAbort);
 
-  @SignalMethod(name = "abort")
-  void abort(AbortRequest request);
+  @UpdateMethod(name = "abortUpdate")
+  ApprovalRecord abortUpdate(AbortRequest request);
+
+  @UpdateValidatorMethod(updateName = "abortUpdate")
+  void validateAbort(AbortRequest request);
 
   class Impl implements AbortableWorkflow {
     private AbortRequest abort;
@@ -34,8 +39,17 @@ public interface AbortableWorkflow {
     }
 
     @Override
-    public void abort(AbortRequest request) {
+    public ApprovalRecord abortUpdate(AbortRequest request) {
       this.abort = request;
+      return new ApprovalRecord("abort", request.approver(), null, true, request.reason(), Workflow.currentTimeMillis());
+    }
+
+    /** Like the real gate: only approvers (here: bob) may abort. */
+    @Override
+    public void validateAbort(AbortRequest request) {
+      if (!"bob".equals(request.approver())) {
+        throw new IllegalArgumentException(request.approver() + " may not abort in production; allowed: bob");
+      }
     }
   }
 }

@@ -81,4 +81,12 @@ class RunControlActivitiesImplTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> WorkflowStub.fromTyped(deploy).getResult(RunbookResult.class))
         .isInstanceOf(WorkflowFailedException.class);
   }
+
+  @Test
+  void refusedAbortFailsFastInsteadOfWaitingForever() {
+    start(false);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> control.abortRunAndWait(DEPLOY_ID, "dave", "emergency"))
+        .hasStackTraceContaining("cannot abort " + DEPLOY_ID + ": dave may not abort in production; allowed: bob");
+    assertThat(control.abortRunAndWait(DEPLOY_ID, "bob", "emergency")).isEqualTo("ABORTED");
+  }
 }

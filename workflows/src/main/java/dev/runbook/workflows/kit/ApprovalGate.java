@@ -125,7 +125,7 @@ public final class ApprovalGate {
       return common;
     }
     if (r.reason() == null || r.reason().isBlank()) {
-      return "abort needs a reason (--reason TEXT): it goes into the incident report";
+      return "abort needs a reason (--reason TEXT): it goes into the audit trail and the incident report";
     }
     if (aborted()) {
       return "run is already being aborted by " + abort.approver();

@@ -59,6 +59,8 @@ public final class RunbookActivities {
     long budget = request.windowSeconds() + longestFor + 5 * request.pollSeconds() + 120;
     return Workflow.newActivityStub(WatchActivities.class, ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofSeconds(budget))
+        // Retries resume a crashed window; a watch that keeps failing must end the run, not hang it.
+        .setScheduleToCloseTimeout(Duration.ofSeconds(2 * budget + 600))
         .setHeartbeatTimeout(Duration.ofSeconds(Math.max(2, policy.heartbeatTimeoutSeconds())))
         .setCancellationType(ActivityCancellationType.TRY_CANCEL)
         .setRetryOptions(QUICK_RETRY.toBuilder().setMaximumAttempts(0).setMaximumInterval(Duration.ofSeconds(10)).build())

@@ -41,6 +41,7 @@ public abstract class RunbookWorkflowBase implements RunbookControl {
   private CancellationScope forwardScope;
   private CancellationScope watchScope;
   private String incidentReportId;
+  private String rollbackTrigger;
 
   // ---- handlers -------------------------------------------------------------------------------
 
@@ -203,6 +204,7 @@ public abstract class RunbookWorkflowBase implements RunbookControl {
   }
 
   private void rollBack(String reason, String trigger, Long breachStartedAtMillis) {
+    rollbackTrigger = trigger;
     status.failActiveStep(reason);
     status.skipPending("skipped: " + reason);
     if (compensations.isEmpty()) {
@@ -236,9 +238,10 @@ public abstract class RunbookWorkflowBase implements RunbookControl {
       status.live(state.liveColour(), state.liveVersion());
       activities.registry().recordSlots(state);
     });
-    if (outcome == Outcome.ROLLED_BACK) {
-      writeIncidentReport("automatic rollback", reason);
-      notify(Severity.WARNING, service + " " + requestedVersion + " rolled back in " + environment, reason);
+    if (outcome == Outcome.ROLLED_BACK || (outcome == Outcome.ABORTED && rollbackTrigger != null)) {
+      writeIncidentReport(outcome == Outcome.ABORTED ? "abort" : "automatic rollback: " + rollbackTrigger, reason);
+      notify(Severity.WARNING, service + " " + requestedVersion + (outcome == Outcome.ABORTED ? " aborted" : " rolled back")
+          + " in " + environment, reason);
     }
     guarded("record run end", () -> activities.registry().recordRunFinished(status.workflowId(),
         Workflow.getInfo().getRunId(), outcome, reason, status.liveVersion()));
@@ -276,12 +279,21 @@ public abstract class RunbookWorkflowBase implements RunbookControl {
     throw ApplicationFailure.newNonRetryableFailure(message, "InvalidRequest");
   }
 
-  /** Writes approvals taken by the handlers to the registry (handlers cannot wait for activities). */
+  /**
+   * Writes approvals taken by the handlers to the registry (handlers cannot wait for activities),
+   * in a detached scope: an abort arriving meanwhile must not cancel the audit trail.
+   */
   protected final void saveApprovals() {
-    for (ApprovalRecord record : gate.takeUnsaved()) {
-      guarded("record approval", () -> activities.registry().recordApproval(status.workflowId(),
-          Workflow.getInfo().getRunId(), record));
+    List<ApprovalRecord> unsaved = gate.takeUnsaved();
+    if (unsaved.isEmpty()) {
+      return;
     }
+    Workflow.newDetachedCancellationScope(() -> {
+      for (ApprovalRecord record : unsaved) {
+        guarded("record approval", () -> activities.registry().recordApproval(status.workflowId(),
+            Workflow.getInfo().getRunId(), record));
+      }
+    }).run();
   }
 
   protected final void notify(Severity severity, String title, String body) {
