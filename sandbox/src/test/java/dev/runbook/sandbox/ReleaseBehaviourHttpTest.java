@@ -80,4 +80,17 @@ class ReleaseBehaviourHttpTest {
     assertThat(stats.get("complaints").asLong()).isBetween(3L, 30L);
     assertThat(sb.stats("learning-api", "blue", 60).get("complaints").asLong()).isZero();
   }
+
+  @Test
+  void aRedeployIsJudgedOnlyOnWhatItServedItself() throws InterruptedException {
+    sb.deploy("learning-api", "green", "v1.6.0");
+    Http.burst(sb.slotUrl("learning-api", "green") + "/api/lessons", 200, 64);
+    sb.retire("learning-api", "green");
+    Thread.sleep(1_100); // stats have one-second buckets: the redeploy starts in a later one
+    sb.deploy("learning-api", "green", "v1.6.0");
+
+    JsonNode stats = sb.stats("learning-api", "green", 60);
+    assertThat(stats.get("requests").asLong()).isZero();
+    assertThat(stats.get("errorRatePercent").isNull()).isTrue();
+  }
 }

@@ -1,5 +1,7 @@
 package dev.runbook.activities.registry;
 
+import dev.runbook.activities.testing.VirtualClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,7 +29,7 @@ class RegistryActivitiesImplTest {
   private static final long T0 = 1_763_700_000_000L;
   private static TestPostgres pg;
 
-  private final MutableClock clock = new MutableClock(T0 + 60_000);
+  private final VirtualClock clock = new VirtualClock(T0 + 60_000);
   private RegistryActivitiesImpl registry;
   private RegistryReader reader;
 

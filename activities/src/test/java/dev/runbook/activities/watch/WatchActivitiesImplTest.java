@@ -1,5 +1,7 @@
 package dev.runbook.activities.watch;
 
+import dev.runbook.activities.testing.VirtualClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

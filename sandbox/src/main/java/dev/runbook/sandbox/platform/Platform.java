@@ -75,10 +75,28 @@ public final class Platform implements AutoCloseable {
     String version = state.version(colour);
     WindowStats window = version == null
         ? WindowStats.EMPTY
-        : metrics.slot(service, colour.id(), version).window(lookbackSeconds);
+        : metrics.slot(service, colour.id(), version).window(sinceLastDeploy(service, colour, lookbackSeconds));
     return new SlotStats(service, colour, version, window.requests(), window.errors(),
         window.errorRatePercent(), window.p95Ms(), window.healthChecks(), window.healthFailures(),
         window.complaints(), metrics.nowMillis());
+  }
+
+  /**
+   * The lookback cut to the colour's latest deploy: a series is keyed by service, colour and
+   * version, so a release deployed again to the same colour must not be judged on what its
+   * previous deployment served (that is how a real platform's new pods start with empty counters).
+   * Granularity is the one-second bucket: requests of the deploy's own second still count.
+   */
+  private int sinceLastDeploy(String service, Colour colour, int lookbackSeconds) {
+    long deployedAt = actions.entries().stream()
+        .filter(a -> a.action().equals("deploy") && a.service().equals(service) && a.colour() == colour)
+        .mapToLong(ActionRecord::atMillis).max().orElse(Long.MIN_VALUE);
+    if (deployedAt == Long.MIN_VALUE) {
+      return lookbackSeconds;
+    }
+    // Whole per-second buckets from the deploy's second to the current one, both included.
+    long seconds = Math.floorDiv(metrics.nowMillis(), 1000L) - Math.floorDiv(deployedAt, 1000L) + 1;
+    return (int) Math.max(1, Math.min(lookbackSeconds, seconds));
   }
 
   public List<ActionRecord> actions() {

@@ -8,11 +8,11 @@ import dev.runbook.workflows.api.StepState;
 import dev.runbook.workflows.kit.BlueGreen;
 import dev.runbook.workflows.kit.RolloutStep;
 import dev.runbook.workflows.kit.RunbookWorkflowBase;
-import dev.runbook.workflows.kit.ServiceState;
 import dev.runbook.workflows.kit.ServiceTarget;
 import dev.runbook.workflows.kit.WatchResult;
 import dev.runbook.workflows.kit.WatchVerdict;
 import java.util.List;
+import java.util.Optional;
 
 /** See {@link CodeDeployWorkflow}. */
 public class CodeDeployWorkflowImpl extends RunbookWorkflowBase implements CodeDeployWorkflow {
@@ -29,14 +29,12 @@ public class CodeDeployWorkflowImpl extends RunbookWorkflowBase implements CodeD
 
   private String rollout(String version) {
     BlueGreen blueGreen = new BlueGreen(status, compensations, activities, policy, service(), environment());
-    ServiceState state = blueGreen.describe();
-    if (version.equals(state.liveVersion())) {
-      return version + " is already live on " + state.liveColour() + "; nothing to do";
+    Optional<BlueGreen.Colours> colours = blueGreen.prepare(version);
+    if (colours.isEmpty()) {
+      return version + " is already live on " + status.liveColour() + "; nothing to do";
     }
-    String stable = state.liveColour();
-    String canary = state.idleColour();
-    status.colours(stable, canary);
-    status.weights(stable, 100, canary);
+    String stable = colours.get().stable();
+    String canary = colours.get().fresh();
 
     int deployStep = status.addStep("Deploy " + version + " to " + canary);
     int smokeStep = status.addStep("Smoke test " + canary);

@@ -9,10 +9,10 @@ import dev.runbook.workflows.api.StepState;
 import dev.runbook.workflows.kit.BlueGreen;
 import dev.runbook.workflows.kit.Durations;
 import dev.runbook.workflows.kit.RunbookWorkflowBase;
-import dev.runbook.workflows.kit.ServiceState;
 import dev.runbook.workflows.kit.ServiceTarget;
 import dev.runbook.workflows.kit.WatchResult;
 import dev.runbook.workflows.kit.WatchVerdict;
+import java.util.Optional;
 
 /** See {@link EmergencyDeployWorkflow}. */
 public class EmergencyDeployWorkflowImpl extends RunbookWorkflowBase implements EmergencyDeployWorkflow {
@@ -38,15 +38,13 @@ public class EmergencyDeployWorkflowImpl extends RunbookWorkflowBase implements 
     status.stepState(clearStep, StepState.SUCCEEDED, previous == null ? "none was running" : "previous run ended " + previous);
 
     BlueGreen blueGreen = new BlueGreen(status, compensations, activities, policy, service(), environment());
-    ServiceState state = blueGreen.describe();
-    if (version.equals(state.liveVersion())) {
+    Optional<BlueGreen.Colours> colours = blueGreen.prepare(version);
+    if (colours.isEmpty()) {
       status.skipPending("nothing to do");
-      return version + " is already live on " + state.liveColour() + "; nothing to do";
+      return version + " is already live on " + status.liveColour() + "; nothing to do";
     }
-    String stable = state.liveColour();
-    String fresh = state.idleColour();
-    status.colours(stable, fresh);
-    status.weights(stable, 100, fresh);
+    String stable = colours.get().stable();
+    String fresh = colours.get().fresh();
     int deployStep = status.addStep("Deploy " + version + " to " + fresh);
     int smokeStep = status.addStep("Smoke test " + fresh);
     String watchLabel = "Full traffic 100% (alerting watch " + Durations.human(policy.emergencyWatchSeconds()) + ")";

@@ -5,6 +5,7 @@ import dev.runbook.workflows.api.StepState;
 import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Blue-green steps on one service, each registering its compensation before it acts: deploy to
@@ -35,6 +36,24 @@ public final class BlueGreen {
     ServiceState state = activities.platform("describe " + service).describeService(policy.platform(), service, environment);
     status.live(state.liveColour(), state.liveVersion());
     return state;
+  }
+
+  /** The colour that keeps serving and the colour that gets the new release. */
+  public record Colours(String stable, String fresh) {}
+
+  /**
+   * Reads the service and picks the colours: the live one stays stable, the idle one gets {@code
+   * version}. Empty when {@code version} is already live (nothing to deploy).
+   */
+  public Optional<Colours> prepare(String version) {
+    ServiceState state = describe();
+    if (version.equals(state.liveVersion())) {
+      return Optional.empty();
+    }
+    Colours colours = new Colours(state.liveColour(), state.idleColour());
+    status.colours(colours.stable(), colours.fresh());
+    status.weights(colours.stable(), 100, colours.fresh());
+    return Optional.of(colours);
   }
 
   /** Deploys {@code version} to {@code colour} (no traffic yet); undo retires the colour. */

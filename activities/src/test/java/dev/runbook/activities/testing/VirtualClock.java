@@ -1,4 +1,4 @@
-package dev.runbook.activities.watch;
+package dev.runbook.activities.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,15 +8,19 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A clock that only moves when told to, so a four-hour window runs in milliseconds. */
-final class VirtualClock extends Clock {
+public final class VirtualClock extends Clock {
   private final AtomicLong millis;
 
-  VirtualClock(long startMillis) {
+  public VirtualClock(long startMillis) {
     this.millis = new AtomicLong(startMillis);
   }
 
-  void advance(Duration d) {
+  public void advance(Duration d) {
     millis.addAndGet(d.toMillis());
+  }
+
+  public void set(long newMillis) {
+    millis.set(newMillis);
   }
 
   @Override
