@@ -90,6 +90,16 @@ public class RunControlActivitiesImpl implements RunControlActivities {
     return outcome(run, status);
   }
 
+  @Override
+  public String describeRunning(String workflowId) {
+    Optional<WorkflowExecutionDescription> current = describe(client.newUntypedWorkflowStub(workflowId));
+    if (current.isEmpty() || current.get().getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+      return null;
+    }
+    WorkflowExecutionDescription d = current.get();
+    return d.getWorkflowType() + " run " + d.getExecution().getRunId() + " started " + d.getExecutionTime();
+  }
+
   /** Refusals after which the run still ends soon without our abort: wait for it instead of failing. */
   private static final Pattern ENDS_BY_ITSELF =
       Pattern.compile("too late to abort|already being aborted|already finished");

@@ -89,4 +89,13 @@ class RunControlActivitiesImplTest {
         .hasStackTraceContaining("cannot abort " + DEPLOY_ID + ": dave may not abort in production; allowed: bob");
     assertThat(control.abortRunAndWait(DEPLOY_ID, "bob", "emergency")).isEqualTo("ABORTED");
   }
+
+  @Test
+  void describesOnlyRunningRuns() {
+    assertThat(control.describeRunning(DEPLOY_ID)).isNull();
+    start(false);
+    assertThat(control.describeRunning(DEPLOY_ID)).contains("run ").contains("started");
+    control.abortRunAndWait(DEPLOY_ID, "bob", "done");
+    assertThat(control.describeRunning(DEPLOY_ID)).isNull();
+  }
 }

@@ -24,6 +24,7 @@ public class CodeDeployWorkflowImpl extends RunbookWorkflowBase implements CodeD
     begin(Procedure.CODE_DEPLOY, request.service(), request.environment(), request.version(),
         request.requestedBy(), request.requestId(), null, RequestValidation.codeDeploy(input));
     loadPolicy();
+    refuseWhileRunning(Procedure.EMERGENCY_DEPLOY, Procedure.ROLLBACK);
     return run(() -> rollout(request.version()));
   }
 

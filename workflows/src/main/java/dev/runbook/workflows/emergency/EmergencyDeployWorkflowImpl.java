@@ -24,6 +24,7 @@ public class EmergencyDeployWorkflowImpl extends RunbookWorkflowBase implements 
     begin(Procedure.EMERGENCY_DEPLOY, request.service(), request.environment(), request.version(),
         request.requestedBy(), request.requestId(), request.reason(), RequestValidation.emergencyDeploy(input));
     loadPolicy();
+    refuseWhileRunning(Procedure.ROLLBACK);
     return run(() -> deployNow(request));
   }
 

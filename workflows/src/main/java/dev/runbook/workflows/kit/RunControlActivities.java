@@ -14,4 +14,11 @@ public interface RunControlActivities {
    */
   @ActivityMethod
   String abortRunAndWait(String workflowId, String approver, String reason);
+
+  /**
+   * Describes the run with {@code workflowId} if one is running ("emergency-deploy v1.5.2 by
+   * alice, run 3f2c…"), else null. Read-only.
+   */
+  @ActivityMethod
+  String describeRunning(String workflowId);
 }

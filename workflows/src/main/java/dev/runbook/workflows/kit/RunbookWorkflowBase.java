@@ -158,6 +158,28 @@ public abstract class RunbookWorkflowBase implements RunbookControl {
   }
 
   /**
+   * Business keys differ per procedure (deploy:, emergency:, rollback:), so Temporal alone cannot
+   * stop a code deploy from starting while an emergency deploy or a rollback of the same service
+   * and environment runs: refuse it here, before anything moves. Added after the first release of
+   * the workflows, hence behind a version marker.
+   */
+  protected final void refuseWhileRunning(Procedure... others) {
+    if (Workflow.getVersion(SINGLE_FLIGHT_ACROSS_PROCEDURES, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      return;
+    }
+    for (Procedure other : others) {
+      String id = other.workflowId(service, environment);
+      String running = activities.runControl("check " + id).describeRunning(id);
+      if (running != null) {
+        failFast(service + " in " + environment + " is being changed by " + id + " (" + running
+            + "); start again when it has finished", "RunInProgress");
+      }
+    }
+  }
+
+  static final String SINGLE_FLIGHT_ACROSS_PROCEDURES = "single-flight-across-procedures";
+
+  /**
    * Runs {@code forward} (which returns a one-line success summary) in a scope that an abort
    * cancels, and turns whatever happens into an outcome.
    */
@@ -274,9 +296,17 @@ public abstract class RunbookWorkflowBase implements RunbookControl {
   }
 
   private void failFast(String message) {
+    failFast(message, "InvalidRequest");
+  }
+
+  private void failFast(String message, String type) {
     status.finish(Outcome.FAILED, message);
     Workflow.upsertTypedSearchAttributes(SearchAttributeKeys.OUTCOME.valueSet(Outcome.FAILED.name()));
-    throw ApplicationFailure.newNonRetryableFailure(message, "InvalidRequest");
+    if (activities != null) {
+      guarded("record run end", () -> activities.registry().recordRunFinished(status.workflowId(),
+          Workflow.getInfo().getRunId(), Outcome.FAILED, message, null));
+    }
+    throw ApplicationFailure.newNonRetryableFailure(message, type);
   }
 
   /**

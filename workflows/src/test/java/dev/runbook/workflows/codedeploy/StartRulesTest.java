@@ -53,6 +53,20 @@ class StartRulesTest {
   }
 
   @Test
+  void aCodeDeployIsRefusedWhileAnEmergencyDeployOfTheSameServiceRuns() {
+    rt.runControl.running(EMERGENCY_ID, "SUCCEEDED");
+    rt.startCodeDeploy("v1.6.0");
+
+    ApplicationFailure failure = failureOf(DEPLOY_ID);
+
+    assertThat(failure.getType()).isEqualTo("RunInProgress");
+    assertThat(failure.getOriginalMessage())
+        .startsWith("learning-api in production is being changed by " + EMERGENCY_ID)
+        .endsWith("start again when it has finished");
+    assertNothingHappened(DEPLOY_ID);
+  }
+
+  @Test
   void aBadVersionFailsFastAndNonRetryably() {
     rt.startCodeDeploy(new CodeDeployRequest(SERVICE, ENV, "1.6", "carol", null));
 

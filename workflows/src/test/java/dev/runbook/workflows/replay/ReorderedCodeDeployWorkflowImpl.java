@@ -21,6 +21,7 @@ public class ReorderedCodeDeployWorkflowImpl extends RunbookWorkflowBase impleme
     begin(Procedure.CODE_DEPLOY, request.service(), request.environment(), request.version(),
         request.requestedBy(), request.requestId(), null, RequestValidation.codeDeploy(request));
     loadPolicy();
+    refuseWhileRunning(Procedure.EMERGENCY_DEPLOY, Procedure.ROLLBACK);
     return run(() -> {
       BlueGreen blueGreen = new BlueGreen(status, compensations, activities, policy, service(), environment());
       ServiceState state = blueGreen.describe();

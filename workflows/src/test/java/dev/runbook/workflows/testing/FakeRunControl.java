@@ -54,6 +54,21 @@ public final class FakeRunControl implements RunControlActivities {
     }
   }
 
+  @Override
+  public String describeRunning(String workflowId) {
+    if (client == null) {
+      String outcome = running.get(workflowId);
+      return outcome == null ? null : "scripted run of " + workflowId;
+    }
+    try {
+      WorkflowStub run = client.newUntypedWorkflowStub(workflowId);
+      return run.describe().getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING
+          ? "running " + workflowId : null;
+    } catch (WorkflowNotFoundException none) {
+      return null;
+    }
+  }
+
   public List<AbortCall> calls() {
     return List.copyOf(calls);
   }
