@@ -88,7 +88,7 @@ class WorkerEndToEndTest {
         .contains("\"version\":\"v1.5.1\",\"role\":\"LIVE\",\"weight\":100");
 
     assertThat(get("/actuator/health", base())).contains("\"status\":\"UP\"");
-    String metrics = get("/actuator/prometheus", base());
+    String metrics = awaitMetric("runbook_runs_total");
     assertThat(metrics)
         .containsPattern("runbook_runs_total\\{[^}]*outcome=\"SUCCEEDED\"[^}]*} 1\\.0")
         .containsPattern("runbook_runs_total\\{[^}]*outcome=\"ROLLED_BACK\"[^}]*} 1\\.0")
@@ -105,6 +105,19 @@ class WorkerEndToEndTest {
     CodeDeployWorkflow run = client.newWorkflowStub(CodeDeployWorkflow.class, WorkflowOptions.newBuilder()
         .setTaskQueue("runbook").setWorkflowId(Procedure.CODE_DEPLOY.workflowId("learning-api", "itest")).build());
     return run.deploy(new CodeDeployRequest("learning-api", "itest", version, "alice", "test-" + version));
+  }
+
+  /**
+   * The SDK's metrics scope flushes counters on its reporting interval (timers go out at once), so
+   * a counter shows up on /actuator/prometheus a few seconds after the run that counted it.
+   */
+  private String awaitMetric(String name) throws Exception {
+    String metrics = get("/actuator/prometheus", base());
+    for (int i = 0; i < 60 && !metrics.contains(name + "{"); i++) {
+      Thread.sleep(500);
+      metrics = get("/actuator/prometheus", base());
+    }
+    return metrics;
   }
 
   private String base() {
