@@ -1,21 +1,16 @@
 package dev.runbook.workflows.kit;
 
-import dev.runbook.workflows.api.AbortRequest;
 import dev.runbook.workflows.api.ApprovalRecord;
 import dev.runbook.workflows.api.Outcome;
 import dev.runbook.workflows.api.Phase;
 import dev.runbook.workflows.api.Procedure;
-import dev.runbook.workflows.api.PromoteRequest;
-import dev.runbook.workflows.api.RunbookControl;
 import dev.runbook.workflows.api.RunbookResult;
-import dev.runbook.workflows.api.RunbookStatus;
 import dev.runbook.workflows.api.SearchAttributeKeys;
 import dev.runbook.workflows.api.StepState;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
-import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.List;
@@ -24,13 +19,10 @@ import java.util.function.Supplier;
 /**
  * The life cycle every runbook shares: validate the request, resolve the environment policy, run
  * the forward steps in a cancellable scope, and on a rollback trigger, an abort or a failure run
- * the compensations; then record the outcome (status, search attribute, registry, metrics). Also
- * the signal, update and query handlers, so each procedure only writes its forward steps.
+ * the compensations; then record the outcome (status, search attribute, registry, metrics). With
+ * the handlers of {@link RunbookHandlers}, each procedure only writes its forward steps.
  */
-public abstract class RunbookWorkflowBase implements RunbookControl {
-  protected final StatusTracker status = new StatusTracker();
-  protected final ApprovalGate gate = new ApprovalGate(status);
-  protected final Compensations compensations = new Compensations();
+public abstract class RunbookWorkflowBase extends RunbookHandlers {
   protected EnvironmentPolicy policy;
   protected RunbookActivities activities;
   protected RunMetrics metrics;
@@ -38,88 +30,8 @@ public abstract class RunbookWorkflowBase implements RunbookControl {
   private String service;
   private String environment;
   private String requestedVersion;
-  private CancellationScope forwardScope;
-  private CancellationScope watchScope;
   private String incidentReportId;
   private String rollbackTrigger;
-
-  // ---- handlers -------------------------------------------------------------------------------
-
-  @Override
-  public RunbookStatus status() {
-    return status.snapshot();
-  }
-
-  @Override
-  public void promote(PromoteRequest request) {
-    String refusal = gate.checkPromote(request);
-    if (refusal != null) {
-      gate.reject("promote", request == null ? null : request.approver(), refusal);
-      return;
-    }
-    applyPromote(request);
-  }
-
-  @Override
-  public ApprovalRecord promoteUpdate(PromoteRequest request) {
-    return applyPromote(request);
-  }
-
-  @Override
-  public void validatePromote(PromoteRequest request) {
-    String refusal = gate.checkPromote(request);
-    if (refusal != null) {
-      throw new IllegalArgumentException(refusal);
-    }
-  }
-
-  @Override
-  public void abort(AbortRequest request) {
-    String refusal = abortRefusal(request);
-    if (refusal != null) {
-      gate.reject("abort", request == null ? null : request.approver(), refusal);
-      return;
-    }
-    applyAbort(request);
-  }
-
-  @Override
-  public ApprovalRecord abortUpdate(AbortRequest request) {
-    return applyAbort(request);
-  }
-
-  @Override
-  public void validateAbort(AbortRequest request) {
-    String refusal = abortRefusal(request);
-    if (refusal != null) {
-      throw new IllegalArgumentException(refusal);
-    }
-  }
-
-  /** The gate's rules, and: past the point of no return an abort could undo nothing. */
-  private String abortRefusal(AbortRequest request) {
-    String refusal = gate.checkAbort(request);
-    if (refusal == null && compensations.sealedBecause() != null) {
-      refusal = "too late to abort: " + compensations.sealedBecause();
-    }
-    return refusal;
-  }
-
-  private ApprovalRecord applyPromote(PromoteRequest request) {
-    ApprovalRecord record = gate.acceptPromote(request);
-    if (watchScope != null) {
-      watchScope.cancel("promoted early by " + request.approver());
-    }
-    return record;
-  }
-
-  private ApprovalRecord applyAbort(AbortRequest request) {
-    ApprovalRecord record = gate.acceptAbort(request);
-    if (forwardScope != null) {
-      forwardScope.cancel("aborted by " + request.approver());
-    }
-    return record;
-  }
 
   // ---- life cycle -----------------------------------------------------------------------------
 

@@ -1,0 +1,100 @@
+package dev.runbook.workflows.kit;
+
+import dev.runbook.workflows.api.AbortRequest;
+import dev.runbook.workflows.api.ApprovalRecord;
+import dev.runbook.workflows.api.PromoteRequest;
+import dev.runbook.workflows.api.RunbookControl;
+import dev.runbook.workflows.api.RunbookStatus;
+import io.temporal.workflow.CancellationScope;
+
+/**
+ * The query, signal and update handlers every runbook has. Signals (Temporal UI) and updates (CLI)
+ * go through the same checks of the {@link ApprovalGate}; an accepted promote ends a running watch
+ * window early, an accepted abort cancels the forward path (its compensations then run).
+ */
+public abstract class RunbookHandlers implements RunbookControl {
+  protected final StatusTracker status = new StatusTracker();
+  protected final ApprovalGate gate = new ApprovalGate(status);
+  protected final Compensations compensations = new Compensations();
+  /** The forward path of the run, while it runs: what an abort cancels. */
+  protected CancellationScope forwardScope;
+  /** The watch window in progress, if any: what a promote ends early. */
+  protected CancellationScope watchScope;
+
+  @Override
+  public RunbookStatus status() {
+    return status.snapshot();
+  }
+
+  @Override
+  public void promote(PromoteRequest request) {
+    String refusal = gate.checkPromote(request);
+    if (refusal != null) {
+      gate.reject("promote", request == null ? null : request.approver(), refusal);
+      return;
+    }
+    applyPromote(request);
+  }
+
+  @Override
+  public ApprovalRecord promoteUpdate(PromoteRequest request) {
+    return applyPromote(request);
+  }
+
+  @Override
+  public void validatePromote(PromoteRequest request) {
+    String refusal = gate.checkPromote(request);
+    if (refusal != null) {
+      throw new IllegalArgumentException(refusal);
+    }
+  }
+
+  @Override
+  public void abort(AbortRequest request) {
+    String refusal = abortRefusal(request);
+    if (refusal != null) {
+      gate.reject("abort", request == null ? null : request.approver(), refusal);
+      return;
+    }
+    applyAbort(request);
+  }
+
+  @Override
+  public ApprovalRecord abortUpdate(AbortRequest request) {
+    return applyAbort(request);
+  }
+
+  @Override
+  public void validateAbort(AbortRequest request) {
+    String refusal = abortRefusal(request);
+    if (refusal != null) {
+      throw new IllegalArgumentException(refusal);
+    }
+  }
+
+  /** The gate's rules, and: past the point of no return an abort could undo nothing. */
+  private String abortRefusal(AbortRequest request) {
+    String refusal = gate.checkAbort(request);
+    if (refusal == null && compensations.sealedBecause() != null) {
+      refusal = "too late to abort: " + compensations.sealedBecause();
+    }
+    return refusal;
+  }
+
+  private ApprovalRecord applyPromote(PromoteRequest request) {
+    ApprovalRecord record = gate.acceptPromote(request);
+    if (watchScope != null) {
+      watchScope.cancel("promoted early by " + request.approver());
+    }
+    return record;
+  }
+
+  private ApprovalRecord applyAbort(AbortRequest request) {
+    ApprovalRecord record = gate.acceptAbort(request);
+    if (forwardScope != null) {
+      forwardScope.cancel("aborted by " + request.approver());
+    }
+    return record;
+  }
+
+}
