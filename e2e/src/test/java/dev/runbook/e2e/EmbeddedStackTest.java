@@ -31,9 +31,15 @@ import org.junit.jupiter.api.TestMethodOrder;
 class EmbeddedStackTest {
   private StackDriver driver;
 
+  /**
+   * Every changing sandbox call takes 700 ms, like a real platform API, so a crash can land while
+   * one is in flight; platform calls time out after 8 s here, so the retry after a crash comes soon.
+   */
   @BeforeAll
   void startStack() {
-    driver = new StackDriver();
+    driver = new StackDriver(options -> options
+        .withExtraSandboxArgs(List.of("--admin-delay-ms", "700"))
+        .withExtraWorkerArgs(List.of("--runbook.environments.local.deploy-timeout=8s")));
   }
 
   @AfterAll
@@ -92,7 +98,8 @@ class EmbeddedStackTest {
     assertThat(atGate.weights()).containsEntry("green", 10);
 
     run.signal("promote", new dev.runbook.workflows.api.PromoteRequest("alice", false, null, "e2e"));
-    driver.await(run, s -> s.weights() != null && Integer.valueOf(50).equals(s.weights().get("green")), Duration.ofSeconds(30));
+    RunbookStatus shifting = driver.await(run, s -> s.phase() == Phase.SHIFTING_TRAFFIC, Duration.ofSeconds(30));
+    assertThat(shifting.phase()).as("caught the 50%% shift in flight").isEqualTo(Phase.SHIFTING_TRAFFIC);
     driver.stack.killWorker();
     driver.stack.startWorker();
 
@@ -103,6 +110,11 @@ class EmbeddedStackTest {
         .filter(a -> a.get("action").asText().equals("deploy") && "v1.5.1".equals(a.get("version").asText()))
         .count();
     assertThat(deploys).as("v1.5.1 deployed exactly once despite two worker crashes").isEqualTo(1);
+    long shiftsTo50 = driver.adminLog().stream()
+        .filter(a -> a.get("action").asText().equals("traffic") && a.get("colour").asText().equals("green")
+            && a.get("weight").asInt() == 50)
+        .count();
+    assertThat(shiftsTo50).as("the shift interrupted by the crash took effect once").isEqualTo(1);
     assertThat(driver.service("learning-api").get("liveColour").asText()).isEqualTo("green");
   }
 

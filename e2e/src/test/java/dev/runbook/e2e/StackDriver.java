@@ -36,8 +36,13 @@ final class StackDriver implements AutoCloseable {
   final WorkflowClient client;
 
   StackDriver() {
+    this(options -> options);
+  }
+
+  /** {@code tune} adjusts the ephemeral stack, e.g. a slow sandbox API for crash tests. */
+  StackDriver(java.util.function.UnaryOperator<LocalStackOptions> tune) {
     String home = System.getProperty("runbook.home", Path.of("..").toAbsolutePath().normalize().toString());
-    stack = LocalStack.start(LocalStackOptions.ephemeral(Path.of(home)).withShutdownHook(true));
+    stack = LocalStack.start(tune.apply(LocalStackOptions.ephemeral(Path.of(home)).withShutdownHook(true)));
     client = stack.workflowClient();
   }
 

@@ -99,7 +99,7 @@ public final class Sandbox implements AutoCloseable {
     parts.add(router);
     routerUrl = router.url();
 
-    AdminServer admin = new AdminServer(platform, options.adminPort(), this::close);
+    AdminServer admin = new AdminServer(platform, options.adminPort(), options.adminDelayMillis(), this::close);
     parts.add(admin);
     adminUrl = admin.url();
 

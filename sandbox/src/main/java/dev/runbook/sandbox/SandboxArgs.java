@@ -11,13 +11,14 @@ import java.util.List;
 final class SandboxArgs {
 
   static final String USAGE = String.join("\n",
-      "Usage: java -jar sandbox-exec.jar [--port N] [--router-port N] [--catalog FILE] [--no-load] [--seed N]",
+      "Usage: java -jar sandbox-exec.jar [--port N] [--router-port N] [--catalog FILE] [--no-load] [--seed N] [--admin-delay-ms N]",
       "",
       "  --port N          admin API port on 127.0.0.1 (default 7300, 0 = any free port)",
       "  --router-port N   weighted router port on 127.0.0.1 (default 7301, 0 = any free port)",
       "  --catalog FILE    release catalog YAML (default: the catalog shipped in the jar)",
       "  --no-load         do not send background traffic",
       "  --seed N          seed all simulated chance, for reproducible runs",
+      "  --admin-delay-ms N  every changing admin call waits N ms first (a slow platform API)",
       "  -h, --help        show this help",
       "",
       "Prints 'sandbox ready admin=URL router=URL' on stdout once it serves; stop it with",
@@ -53,6 +54,8 @@ final class SandboxArgs {
         }
         case "--no-load" -> options = options.withLoad(false);
         case "--seed" -> options = options.withSeed(
+            number(arg, inline != null ? inline : value(args, ++i, arg)));
+        case "--admin-delay-ms" -> options = options.withAdminDelay(
             number(arg, inline != null ? inline : value(args, ++i, arg)));
         default -> throw new UsageException("unknown argument '" + args[i] + "'");
       }

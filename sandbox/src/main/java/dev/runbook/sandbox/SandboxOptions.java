@@ -10,8 +10,11 @@ import java.nio.file.Path;
  * @param catalogFile release catalog YAML, or null for the catalog shipped on the classpath
  * @param loadEnabled whether the load generators send background traffic
  * @param seed        seed for all simulated chance (reproducible runs), or null for unseeded
+ * @param adminDelayMillis how long every changing admin call (deploy, traffic, live, retire) takes
+ *     before it acts, like a slow platform API; crash tests kill the worker while a call is in flight
  */
-public record SandboxOptions(int adminPort, int routerPort, Path catalogFile, boolean loadEnabled, Long seed) {
+public record SandboxOptions(
+    int adminPort, int routerPort, Path catalogFile, boolean loadEnabled, Long seed, long adminDelayMillis) {
 
   public static final int DEFAULT_ADMIN_PORT = 7300;
   public static final int DEFAULT_ROUTER_PORT = 7301;
@@ -19,32 +22,39 @@ public record SandboxOptions(int adminPort, int routerPort, Path catalogFile, bo
   public SandboxOptions {
     checkPort("admin port", adminPort);
     checkPort("router port", routerPort);
+    if (adminDelayMillis < 0) {
+      throw new IllegalArgumentException("admin delay must not be negative, got " + adminDelayMillis);
+    }
   }
 
   /** The command-line defaults: ports 7300/7301, shipped catalog, load on. */
   public static SandboxOptions defaults() {
-    return new SandboxOptions(DEFAULT_ADMIN_PORT, DEFAULT_ROUTER_PORT, null, true, null);
+    return new SandboxOptions(DEFAULT_ADMIN_PORT, DEFAULT_ROUTER_PORT, null, true, null, 0);
   }
 
   /** For tests and embedding: free ports chosen by the OS, shipped catalog, load on. */
   public static SandboxOptions ephemeral() {
-    return new SandboxOptions(0, 0, null, true, null);
+    return new SandboxOptions(0, 0, null, true, null, 0);
   }
 
   public SandboxOptions withPorts(int admin, int router) {
-    return new SandboxOptions(admin, router, catalogFile, loadEnabled, seed);
+    return new SandboxOptions(admin, router, catalogFile, loadEnabled, seed, adminDelayMillis);
   }
 
   public SandboxOptions withCatalog(Path file) {
-    return new SandboxOptions(adminPort, routerPort, file, loadEnabled, seed);
+    return new SandboxOptions(adminPort, routerPort, file, loadEnabled, seed, adminDelayMillis);
   }
 
   public SandboxOptions withLoad(boolean enabled) {
-    return new SandboxOptions(adminPort, routerPort, catalogFile, enabled, seed);
+    return new SandboxOptions(adminPort, routerPort, catalogFile, enabled, seed, adminDelayMillis);
   }
 
   public SandboxOptions withSeed(Long newSeed) {
-    return new SandboxOptions(adminPort, routerPort, catalogFile, loadEnabled, newSeed);
+    return new SandboxOptions(adminPort, routerPort, catalogFile, loadEnabled, newSeed, adminDelayMillis);
+  }
+
+  public SandboxOptions withAdminDelay(long millis) {
+    return new SandboxOptions(adminPort, routerPort, catalogFile, loadEnabled, seed, millis);
   }
 
   private static void checkPort(String name, int port) {

@@ -22,9 +22,9 @@ class SandboxArgsTest {
     Path catalog = Files.writeString(dir.resolve("c.yaml"), "services: {}");
 
     SandboxOptions options = SandboxArgs.parse(new String[] {
-        "--port", "0", "--router-port=0", "--catalog", catalog.toString(), "--no-load", "--seed", "7"});
+        "--port", "0", "--router-port=0", "--catalog", catalog.toString(), "--no-load", "--seed", "7", "--admin-delay-ms=250"});
 
-    assertThat(options).isEqualTo(new SandboxOptions(0, 0, catalog, false, 7L));
+    assertThat(options).isEqualTo(new SandboxOptions(0, 0, catalog, false, 7L, 250));
   }
 
   @Test

@@ -26,22 +26,24 @@ public final class AdminServer implements AutoCloseable {
   /**
    * Starts the API on {@code port} (0 = ephemeral).
    *
+   * @param delayMillis wait before every changing call (deploy, traffic, live, retire): a slow platform
    * @param onShutdown called after {@code POST /api/shutdown} has been answered
    */
-  public AdminServer(Platform platform, int port, Runnable onShutdown) throws IOException {
+  public AdminServer(Platform platform, int port, long delayMillis, Runnable onShutdown) throws IOException {
+    Runnable slow = () -> pause(delayMillis);
     ApiRouter router = new ApiRouter()
         .on("GET", "/health", r -> Reply.json(Map.of("status", "ok")))
         .on("GET", "/metrics", r -> Reply.text(PrometheusWriter.CONTENT_TYPE, platform.prometheusText()))
         .on("GET", "/api/services", r -> Reply.json(platform.services()))
         .on("GET", "/api/services/{service}", r -> Reply.json(platform.service(r.path("service"))))
         .on("POST", "/api/services/{service}/slots/{colour}/deploy", r -> Reply.json(
-            platform.deploy(r.path("service"), r.path("colour"), r.text("version", DEPLOY_EXAMPLE))))
-        .on("POST", "/api/services/{service}/traffic", r -> Reply.json(platform.traffic(
-            r.path("service"), r.text("colour", TRAFFIC_EXAMPLE), r.integer("weight", TRAFFIC_EXAMPLE))))
+            slowly(slow, () -> platform.deploy(r.path("service"), r.path("colour"), r.text("version", DEPLOY_EXAMPLE)))))
+        .on("POST", "/api/services/{service}/traffic", r -> Reply.json(slowly(slow, () -> platform.traffic(
+            r.path("service"), r.text("colour", TRAFFIC_EXAMPLE), r.integer("weight", TRAFFIC_EXAMPLE)))))
         .on("POST", "/api/services/{service}/live", r -> Reply.json(
-            platform.makeLive(r.path("service"), r.text("colour", LIVE_EXAMPLE))))
+            slowly(slow, () -> platform.makeLive(r.path("service"), r.text("colour", LIVE_EXAMPLE)))))
         .on("POST", "/api/services/{service}/slots/{colour}/retire", r -> Reply.json(
-            platform.retire(r.path("service"), r.path("colour"))))
+            slowly(slow, () -> platform.retire(r.path("service"), r.path("colour")))))
         .on("GET", "/api/services/{service}/slots/{colour}/stats", r -> Reply.json(platform.stats(
             r.path("service"), r.path("colour"), r.queryInt("lookback", DEFAULT_LOOKBACK_SECONDS,
                 "an integer number of seconds from 1 to " + Platform.MAX_LOOKBACK_SECONDS))))
@@ -52,6 +54,22 @@ public final class AdminServer implements AutoCloseable {
           stopper.start();
         }));
     this.server = LoopbackServer.start("admin", port, THREADS, router);
+  }
+
+  private static <T> T slowly(Runnable delay, java.util.function.Supplier<T> action) {
+    delay.run();
+    return action.get();
+  }
+
+  private static void pause(long millis) {
+    if (millis <= 0) {
+      return;
+    }
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   public String url() {

@@ -37,7 +37,7 @@ public final class RunbookActivities {
    */
   public PlatformActivities platform(String summary) {
     return Workflow.newActivityStub(PlatformActivities.class, ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(Duration.ofSeconds(Math.max(30, policy.deployTimeoutSeconds())))
+        .setStartToCloseTimeout(Duration.ofSeconds(Math.max(5, policy.deployTimeoutSeconds())))
         .setRetryOptions(QUICK_RETRY.toBuilder().setMaximumAttempts(6).build())
         .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
         .setSummary(summary).build());
@@ -45,7 +45,7 @@ public final class RunbookActivities {
 
   public PlatformActivities compensation(String summary) {
     return Workflow.newActivityStub(PlatformActivities.class, ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(Duration.ofSeconds(Math.max(30, policy.deployTimeoutSeconds())))
+        .setStartToCloseTimeout(Duration.ofSeconds(Math.max(5, policy.deployTimeoutSeconds())))
         .setRetryOptions(PERSISTENT_RETRY).setSummary(summary).build());
   }
 
