@@ -64,6 +64,10 @@ public class RunControlActivitiesImpl implements RunControlActivities {
       log.info("{} run {} finished before the abort arrived", workflowId, runId);
     } catch (WorkflowUpdateException refused) {
       String why = rootMessage(refused);
+      if (STILL_STARTING.matcher(why).find()) {
+        // The run has not loaded its policy yet; a retry a moment later finds it ready.
+        throw ApplicationFailure.newFailure("cannot abort " + workflowId + " yet: " + why, "RunStarting");
+      }
       if (!ENDS_BY_ITSELF.matcher(why).find()) {
         // Waiting would never end: the run goes on unless someone allowed to abort it does.
         throw ApplicationFailure.newNonRetryableFailure("cannot abort " + workflowId + ": " + why
@@ -102,7 +106,9 @@ public class RunControlActivitiesImpl implements RunControlActivities {
 
   /** Refusals after which the run still ends soon without our abort: wait for it instead of failing. */
   private static final Pattern ENDS_BY_ITSELF =
-      Pattern.compile("too late to abort|already being aborted|already finished");
+      Pattern.compile("too late to abort|already being aborted|already finished|already rolling back");
+  /** Refusals that go away within a second or two: retried, not failed. */
+  private static final Pattern STILL_STARTING = Pattern.compile("still loading its policy|still starting");
 
   private static String rootMessage(Throwable e) {
     Throwable t = e;

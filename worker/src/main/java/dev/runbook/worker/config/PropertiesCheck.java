@@ -59,8 +59,9 @@ final class PropertiesCheck {
     if (env.approval() != null) {
       positive(path + ".approval.timeout", env.approval().timeout(), problems);
       positive(path + ".approval.remind-every", env.approval().remindEvery(), problems);
-      if (env.approval().manual() && (env.approval().approvers() == null || env.approval().approvers().isEmpty())) {
-        problems.add(path + ".approval.approvers: a manual gate needs at least one approver");
+      if (env.approval().approvers() == null || env.approval().approvers().isEmpty()) {
+        problems.add(path + ".approval.approvers: name at least one approver; even automatic gates wait for a"
+            + " person when a watch window is inconclusive");
       }
     }
     if (env.rules() != null) {

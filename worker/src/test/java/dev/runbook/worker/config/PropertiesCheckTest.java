@@ -39,7 +39,8 @@ class PropertiesCheckTest {
         "runbook.environments.prod.metrics must be sandbox or prometheus, was 'graphite'",
         "runbook.environments.prod.poll-interval must be a positive duration like 30s or 5m, was PT-1S",
         "runbook.environments.prod.approval.remind-every must be a positive duration like 30s or 5m, was PT0S",
-        "runbook.environments.prod.approval.approvers: a manual gate needs at least one approver",
+        "runbook.environments.prod.approval.approvers: name at least one approver; even automatic gates wait"
+            + " for a person when a watch window is inconclusive",
         "runbook.environments.prod.rules[0].threshold is a percentage and must be within 0-100, was 500.0",
         "runbook.environments.prod.rules[1]: metric custom needs a query (PromQL)",
         "runbook.environments.prod.rules[1]: metric custom needs metrics: prometheus");

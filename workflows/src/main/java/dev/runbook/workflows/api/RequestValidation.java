@@ -36,7 +36,7 @@ public final class RequestValidation {
     target(r.service(), r.environment(), problems);
     version("version", r.version(), true, problems);
     reason(r.reason(), "an emergency deploy skips the canary", problems);
-    identity("requestedBy", r.requestedBy(), problems);
+    requiredIdentity("requestedBy", r.requestedBy(), "it aborts a running deploy in that name", problems);
     return problems;
   }
 
@@ -48,7 +48,7 @@ public final class RequestValidation {
     target(r.service(), r.environment(), problems);
     version("toVersion", r.toVersion(), false, problems);
     reason(r.reason(), "the incident report needs it", problems);
-    identity("requestedBy", r.requestedBy(), problems);
+    requiredIdentity("requestedBy", r.requestedBy(), "it aborts running deploys in that name", problems);
     return problems;
   }
 
@@ -86,6 +86,14 @@ public final class RequestValidation {
       problems.add("reason is required: " + why);
     } else if (reason.length() > 500) {
       problems.add("reason is longer than 500 characters");
+    }
+  }
+
+  private static void requiredIdentity(String field, String who, String why, List<String> problems) {
+    if (who == null || who.isBlank()) {
+      problems.add(field + " is required: " + why);
+    } else {
+      identity(field, who, problems);
     }
   }
 

@@ -37,4 +37,12 @@ public record RunbookStatus(
     Outcome outcome,
     String outcomeReason,
     long startedAtMillis,
-    long updatedAtMillis) {}
+    long updatedAtMillis) {
+
+  /** The same status with other observations (the CLI shows a running watch's live readings). */
+  public RunbookStatus withObservations(List<RuleObservation> live) {
+    return new RunbookStatus(procedure, workflowId, service, environment, version, requestedBy, requestId, reason,
+        phase, currentStep, steps, weights, stableColour, canaryColour, liveColour, liveVersion, live, waitingFor,
+        allowedApprovers, approvals, log, outcome, outcomeReason, startedAtMillis, updatedAtMillis);
+  }
+}

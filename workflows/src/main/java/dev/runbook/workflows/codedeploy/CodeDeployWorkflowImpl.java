@@ -65,7 +65,7 @@ public class CodeDeployWorkflowImpl extends RunbookWorkflowBase implements CodeD
       if (inconclusive || (!last && step.gate() && policy.approval().manual())) {
         awaitApproval(index, step.label(), inconclusive
             ? "metrics inconclusive, a person decides: " + verdict.reason()
-            : step.label() + " healthy; waiting for promotion");
+            : step.label() + " healthy; waiting for promotion", inconclusive);
       }
       status.stepState(index, StepState.SUCCEEDED, stepSummary(verdict, index));
     }

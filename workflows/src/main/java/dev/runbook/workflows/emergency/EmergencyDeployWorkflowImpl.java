@@ -59,7 +59,7 @@ public class EmergencyDeployWorkflowImpl extends RunbookWorkflowBase implements 
     blueGreen.cutover(fresh, version);
     WatchVerdict verdict = watch(watchStep, watchLabel, new ServiceTarget(fresh, version, null), policy.emergencyWatchSeconds());
     if (verdict != null && verdict.result() == WatchResult.INCONCLUSIVE) {
-      awaitApproval(watchStep, watchLabel, "metrics inconclusive, a person decides: " + verdict.reason());
+      awaitApproval(watchStep, watchLabel, "metrics inconclusive, a person decides: " + verdict.reason(), true);
     }
     status.stepState(watchStep, StepState.SUCCEEDED, verdict == null ? "watch ended by promotion" : verdict.reason());
     blueGreen.retireAfterDelay(retireStep, stable);

@@ -176,8 +176,10 @@ public final class ApprovalGate {
     if (!RequestValidation.isIdentity(approver)) {
       return "approver '" + approver + "' is not an identity (letters, digits, . _ @ -)";
     }
-    if (targetWorkflowId != null && !targetWorkflowId.equals(status.workflowId())) {
-      return "this " + action + " is for " + targetWorkflowId + " but this run is " + status.workflowId();
+    // Workflow.getInfo(), not the status: a handler may run before the workflow method began.
+    String thisRun = Workflow.getInfo().getWorkflowId();
+    if (targetWorkflowId != null && !targetWorkflowId.equals(thisRun)) {
+      return "this " + action + " is for " + targetWorkflowId + " but this run is " + thisRun;
     }
     Outcome outcome = status.outcome();
     if (outcome != null) {

@@ -80,6 +80,8 @@ public final class RunbookActivities {
   public RunControlActivities runControl(String summary) {
     return Workflow.newActivityStub(RunControlActivities.class, ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofHours(6)).setHeartbeatTimeout(Duration.ofSeconds(30))
+        // Waiting for another run must end: after 30 minutes this run fails and says so.
+        .setScheduleToCloseTimeout(Duration.ofMinutes(30))
         .setRetryOptions(QUICK_RETRY.toBuilder().setMaximumAttempts(0).build()).setSummary(summary).build());
   }
 }

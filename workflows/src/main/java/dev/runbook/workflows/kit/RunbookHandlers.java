@@ -1,6 +1,7 @@
 package dev.runbook.workflows.kit;
 
 import dev.runbook.workflows.api.AbortRequest;
+import dev.runbook.workflows.api.Phase;
 import dev.runbook.workflows.api.ApprovalRecord;
 import dev.runbook.workflows.api.PromoteRequest;
 import dev.runbook.workflows.api.RunbookControl;
@@ -75,6 +76,9 @@ public abstract class RunbookHandlers implements RunbookControl {
   /** The gate's rules, and: past the point of no return an abort could undo nothing. */
   private String abortRefusal(AbortRequest request) {
     String refusal = gate.checkAbort(request);
+    if (refusal == null && status.phase() == Phase.ROLLING_BACK) {
+      refusal = "run is already rolling back; its compensations are running";
+    }
     if (refusal == null && compensations.sealedBecause() != null) {
       refusal = "too late to abort: " + compensations.sealedBecause();
     }

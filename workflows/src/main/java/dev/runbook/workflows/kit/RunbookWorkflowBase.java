@@ -32,6 +32,7 @@ public abstract class RunbookWorkflowBase extends RunbookHandlers {
   private String requestedVersion;
   private String incidentReportId;
   private String rollbackTrigger;
+  private boolean rollbackIncomplete;
 
   // ---- life cycle -----------------------------------------------------------------------------
 
@@ -110,19 +111,35 @@ public abstract class RunbookWorkflowBase extends RunbookHandlers {
       }
       outcome = Outcome.SUCCEEDED;
       reason = summary[0];
-    } catch (RollbackTrigger t) {
-      outcome = Outcome.ROLLED_BACK;
-      reason = t.getMessage();
-      rollBack(reason, t.trigger(), t.breachStartedAtMillis());
-    } catch (TemporalFailure | AbortedMeanwhile e) {
+    } catch (RollbackTrigger | TemporalFailure | AbortedMeanwhile e) {
+      forwardScope = null; // from here on an abort could change nothing: it is refused
+      String trigger;
+      Long breachStartedAt = null;
       if (gate.aborted()) {
+        // An abort wins even over a rule that fired in the same workflow task.
         outcome = Outcome.ABORTED;
         reason = "aborted by " + gate.abortRecord().approver() + ": " + gate.abortRecord().reason();
-        rollBack(reason, "abort", null);
+        trigger = "abort";
+      } else if (e instanceof RollbackTrigger t) {
+        outcome = Outcome.ROLLED_BACK;
+        reason = t.getMessage();
+        trigger = t.trigger();
+        breachStartedAt = t.breachStartedAtMillis();
+      } else if (isCancellation(e)) {
+        outcome = Outcome.ABORTED;
+        reason = "cancelled through Temporal (not the abort signal): " + rootMessage(e);
+        trigger = "cancel";
       } else {
         outcome = Outcome.FAILED;
         reason = rootMessage(e);
-        rollBack(reason, "failure", null);
+        trigger = "failure";
+      }
+      List<String> undoFailed = rollBack(reason, trigger, breachStartedAt);
+      if (!undoFailed.isEmpty()) {
+        // Exit 2/3 would tell CI the previous release is back; it may not be.
+        outcome = Outcome.FAILED;
+        reason = "rollback incomplete (" + String.join(", ", undoFailed) + " failed) after: " + reason;
+        rollbackIncomplete = true;
       }
     } finally {
       forwardScope = null;
@@ -137,12 +154,13 @@ public abstract class RunbookWorkflowBase extends RunbookHandlers {
     }
   }
 
-  private void rollBack(String reason, String trigger, Long breachStartedAtMillis) {
+  /** Runs the compensations; returns the names of those that failed. */
+  private List<String> rollBack(String reason, String trigger, Long breachStartedAtMillis) {
     rollbackTrigger = trigger;
     status.failActiveStep(reason);
     status.skipPending("skipped: " + reason);
     if (compensations.isEmpty()) {
-      return;
+      return List.of();
     }
     long startedAt = Workflow.currentTimeMillis();
     if (breachStartedAtMillis != null) {
@@ -161,27 +179,41 @@ public abstract class RunbookWorkflowBase extends RunbookHandlers {
       notify(Severity.PAGE, "rollback incomplete for " + service + " in " + environment,
           "compensations failed: " + String.join(", ", failed) + ". Manual action needed. Trigger: " + reason);
     }
+    return failed;
   }
 
+  /**
+   * Records the outcome. In a detached scope: a run cancelled through Temporal still writes its
+   * registry rows, slots and report instead of having them cancelled with it.
+   */
   private RunbookResult finish(Outcome outcome, String reason) {
     status.finish(outcome, reason);
     Workflow.upsertTypedSearchAttributes(SearchAttributeKeys.OUTCOME.valueSet(outcome.name()));
+    Workflow.newDetachedCancellationScope(() -> record(outcome, reason)).run();
+    metrics.finished(outcome.name());
+    return result(outcome, reason);
+  }
+
+  private void record(Outcome outcome, String reason) {
     saveApprovals();
     guarded("record slots", () -> {
       ServiceState state = activities.platform("describe " + service).describeService(policy.platform(), service, environment);
       status.live(state.liveColour(), state.liveVersion());
       activities.registry().recordSlots(state);
     });
-    if (outcome == Outcome.ROLLED_BACK || (outcome == Outcome.ABORTED && rollbackTrigger != null)) {
-      writeIncidentReport(outcome == Outcome.ABORTED ? "abort" : "automatic rollback: " + rollbackTrigger, reason);
-      notify(Severity.WARNING, service + " " + requestedVersion + (outcome == Outcome.ABORTED ? " aborted" : " rolled back")
-          + " in " + environment, reason);
+    boolean reportAbort = outcome == Outcome.ABORTED && rollbackTrigger != null
+        && Workflow.getVersion(INCIDENT_REPORT_ON_ABORT, Workflow.DEFAULT_VERSION, 1) == 1;
+    if (outcome == Outcome.ROLLED_BACK || rollbackIncomplete || reportAbort) {
+      writeIncidentReport((outcome == Outcome.ABORTED ? "" : "automatic rollback: ") + rollbackTrigger, reason);
+      notify(rollbackIncomplete ? Severity.PAGE : Severity.WARNING, service + " " + requestedVersion + " "
+          + outcome.name().toLowerCase().replace('_', ' ') + " in " + environment, reason);
     }
     guarded("record run end", () -> activities.registry().recordRunFinished(status.workflowId(),
         Workflow.getInfo().getRunId(), outcome, reason, status.liveVersion()));
-    metrics.finished(outcome.name());
-    return result(outcome, reason);
   }
+
+  /** Aborted runs write an incident report since this version. */
+  static final String INCIDENT_REPORT_ON_ABORT = "incident-report-on-abort";
 
   protected final RunbookResult result(Outcome outcome, String reason) {
     return new RunbookResult(status.workflowId(), procedure.cliName(), outcome, reason, service, environment,
@@ -307,7 +339,15 @@ public abstract class RunbookWorkflowBase extends RunbookHandlers {
    * environment's timeout policy: remind and hold, or roll back.
    */
   protected final void awaitApproval(int step, String label, String why) {
-    if (gate.promoted(step) || gate.fullPromotion()) {
+    awaitApproval(step, label, why, false);
+  }
+
+  /**
+   * @param personMustDecide the window was inconclusive: only a promote of this very step passes
+   *     it, an earlier {@code --full} does not (bad metric data never promotes by itself)
+   */
+  protected final void awaitApproval(int step, String label, String why, boolean personMustDecide) {
+    if (gate.promoted(step) || (!personMustDecide && gate.fullPromotion())) {
       gate.close();
       return;
     }
@@ -323,7 +363,8 @@ public abstract class RunbookWorkflowBase extends RunbookHandlers {
     while (true) {
       long now = Workflow.currentTimeMillis();
       long waitMillis = now < deadline ? deadline - now : Math.max(1, approval.remindEverySeconds()) * 1000L;
-      boolean decided = Workflow.await(Duration.ofMillis(waitMillis), () -> gate.promoted(step) || gate.fullPromotion());
+      boolean decided = Workflow.await(Duration.ofMillis(waitMillis),
+          () -> gate.promoted(step) || (!personMustDecide && gate.fullPromotion()));
       if (decided) {
         break;
       }

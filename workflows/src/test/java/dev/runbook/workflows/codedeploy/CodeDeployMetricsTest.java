@@ -141,6 +141,23 @@ class CodeDeployMetricsTest {
   }
 
   @Test
+  void anEarlierFullPromotionDoesNotWaveThroughAnInconclusiveCutoverWindow() {
+    rt.watch.scriptDuring("100%", "v1.6.0", ERROR_RATE_PERCENT, Series.failed());
+    rt.startCodeDeploy("v1.6.0");
+    rt.awaitApprovalOf(DEPLOY_ID, "Canary 10%");
+    rt.promoteFull(DEPLOY_ID, "bob");
+
+    RunbookStatus held = rt.awaitApprovalOf(DEPLOY_ID, "Full traffic 100%");
+
+    assertThat(held.phase()).isEqualTo(Phase.AWAITING_APPROVAL);
+    assertThat(held.steps().get(held.currentStep()).detail()).contains("inconclusive").contains("error-rate");
+    assertThat(held.weights()).containsEntry("green", 100);
+    assertThat(rt.platform.mutatingCalls()).doesNotContain("retireSlot blue");
+    rt.promote(DEPLOY_ID, "bob");
+    assertThat(rt.result(DEPLOY_ID).outcome()).isEqualTo(Outcome.SUCCEEDED);
+  }
+
+  @Test
   void aPersonCanPromoteAnInconclusiveWindow() {
     rt.policies.use(Policies.autoGates(Policies.production()));
     rt.watch.scriptDuring("10%", "v1.6.0", ERROR_RATE_PERCENT, Series.empty());

@@ -56,6 +56,21 @@ class CodeDeployRollbackTest {
             .script("v1.5.0", LATENCY_P95_MS, Series.constant(600))));
   }
 
+  @Test
+  void aRollbackWhoseUndoFailsEndsFailedAndPagesInsteadOfClaimingTheOldReleaseIsBack() {
+    rt.watch.script("v1.6.0", ERROR_RATE_PERCENT, Series.stepUp(0.4, 6, 12.0));
+    rt.platform.failAlways("retireSlot");
+    rt.startCodeDeploy("v1.6.0");
+
+    RunbookResult result = rt.result(DEPLOY_ID);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(result.reason()).startsWith("rollback incomplete (retire green failed) after: ").contains("error-rate");
+    assertThat(rt.platform.weight("blue")).isEqualTo(100);
+    assertThat(rt.notifier.ofSeverity(Severity.PAGE)).isNotEmpty();
+    assertThat(rt.registry.reports()).hasSize(1);
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("rules")
   void rollsBackOnEachRuleDuringTheFirstCanary(String rule, Consumer<ScriptedWatch> script) {

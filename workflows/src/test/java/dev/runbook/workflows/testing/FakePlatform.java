@@ -75,6 +75,7 @@ public final class FakePlatform implements PlatformActivities {
   private final Set<String> unknownVersions = ConcurrentHashMap.newKeySet();
   private final Map<String, Hold> holds = new ConcurrentHashMap<>();
   private final Set<String> transientFailures = new HashSet<>();
+  private final Set<String> permanentFailures = new HashSet<>();
 
   public FakePlatform() {
     reset("blue", "v1.5.0", "green", null);
@@ -118,6 +119,12 @@ public final class FakePlatform implements PlatformActivities {
   /** The next call of {@code op} fails once with a retryable error (the retry must be harmless). */
   public synchronized FakePlatform failOnce(String op) {
     transientFailures.add(op);
+    return this;
+  }
+
+  /** Every call of {@code op} fails non-retryably, like a platform that refuses (a broken undo). */
+  public synchronized FakePlatform failAlways(String op) {
+    permanentFailures.add(op);
     return this;
   }
 
@@ -259,6 +266,7 @@ public final class FakePlatform implements PlatformActivities {
     maybeHold("retireSlot");
     synchronized (this) {
       checkService(service);
+      maybeFailOnce("retireSlot");
       SlotState s = slot(colour);
       if (colour.equals(liveColour) || s.weight() > 0) {
         throw ApplicationFailure.newNonRetryableFailure(
@@ -315,6 +323,10 @@ public final class FakePlatform implements PlatformActivities {
   }
 
   private void maybeFailOnce(String op) {
+    if (permanentFailures.contains(op)) {
+      timeline.add("refused " + op);
+      throw ApplicationFailure.newNonRetryableFailure("platform refused " + op, "Refused");
+    }
     if (transientFailures.remove(op)) {
       timeline.add("failed " + op);
       throw ApplicationFailure.newFailure("platform API returned 503 for " + op, "Unavailable");
