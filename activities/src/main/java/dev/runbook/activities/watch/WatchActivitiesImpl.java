@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
 public class WatchActivitiesImpl implements WatchActivities {
   private static final Logger log = LoggerFactory.getLogger(WatchActivitiesImpl.class);
 
+  private static final long HEARTBEAT_SLICE_MILLIS = 1_000;
+
   private final Function<String, MetricSource> sources;
   private final RuleAlerts alerts;
   private final Clock clock;
@@ -110,7 +112,12 @@ public class WatchActivitiesImpl implements WatchActivities {
         return WindowJudge.conclude(request.rules(), states, observations, samples);
       }
       long wait = now < deadline ? Math.min(pollMillis, deadline - now) : pollMillis;
-      pause(wait);
+      WatchProgress current = new WatchProgress(deadline, samples, Map.copyOf(states), observations);
+      // Heartbeat while waiting too: an abort or early promotion arrives within a second, not a poll.
+      for (long left = wait; left > 0; left -= HEARTBEAT_SLICE_MILLIS) {
+        pause(Math.min(left, HEARTBEAT_SLICE_MILLIS));
+        ctx.heartbeat(current);
+      }
     }
   }
 
