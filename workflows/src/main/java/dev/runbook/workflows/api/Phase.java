@@ -4,6 +4,8 @@ package dev.runbook.workflows.api;
 public enum Phase {
   STARTING,
   CLEARING_PREVIOUS_RUN,
+  VALIDATING,
+  PUBLISHING,
   DEPLOYING,
   SMOKE_TESTING,
   SHIFTING_TRAFFIC,

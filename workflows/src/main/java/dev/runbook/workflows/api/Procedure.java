@@ -7,7 +7,9 @@ import java.util.Optional;
 public enum Procedure {
   CODE_DEPLOY("code-deploy", "CodeDeploy", "deploy"),
   EMERGENCY_DEPLOY("emergency-deploy", "EmergencyDeploy", "emergency"),
-  ROLLBACK("rollback", "Rollback", "rollback");
+  ROLLBACK("rollback", "Rollback", "rollback"),
+  /** The "service" of a lesson update is the lesson id: {@code lesson:stock_basics_001:local}. */
+  LESSON_UPDATE("lesson-update", "LessonUpdate", "lesson");
 
   private final String cliName;
   private final String workflowType;

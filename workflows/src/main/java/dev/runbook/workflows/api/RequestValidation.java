@@ -13,6 +13,7 @@ public final class RequestValidation {
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
   private static final Pattern VERSION =
       Pattern.compile("v(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?");
+  private static final Pattern LESSON_ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
   private static final Pattern IDENTITY = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
 
   private RequestValidation() {}
@@ -51,6 +52,32 @@ public final class RequestValidation {
     requiredIdentity("requestedBy", r.requestedBy(), "it aborts running deploys in that name", problems);
     return problems;
   }
+
+  public static List<String> lessonUpdate(LessonUpdateRequest r) {
+    List<String> problems = new ArrayList<>();
+    if (r == null) {
+      return List.of("input is missing: expected {\"lessonId\":...,\"lessonFile\":...,\"lessonYaml\":...,\"environment\":...}");
+    }
+    if (r.lessonId() == null || !LESSON_ID.matcher(r.lessonId()).matches()) {
+      problems.add("lessonId '" + r.lessonId() + "' is not a lesson id (lowercase letters, digits, '_', '-')");
+    }
+    if (r.lessonFile() == null || r.lessonFile().isBlank()) {
+      problems.add("lessonFile is required (the file name used in validation messages)");
+    }
+    if (r.lessonYaml() == null || r.lessonYaml().isBlank()) {
+      problems.add("lessonYaml is required: the lesson file's content");
+    } else if (r.lessonYaml().length() > MAX_LESSON_CHARS) {
+      problems.add("lessonYaml has " + r.lessonYaml().length() + " characters; a lesson may have at most " + MAX_LESSON_CHARS);
+    }
+    if (r.environment() == null || !NAME.matcher(r.environment()).matches()) {
+      problems.add("environment '" + r.environment() + "' is not an environment name (lowercase letters, digits, '-')");
+    }
+    identity("requestedBy", r.requestedBy(), problems);
+    return problems;
+  }
+
+  /** Lessons travel in workflow input and history; this keeps one far below Temporal's 2 MB limit. */
+  public static final int MAX_LESSON_CHARS = 256 * 1024;
 
   public static boolean isVersion(String v) {
     return v != null && VERSION.matcher(v).matches();

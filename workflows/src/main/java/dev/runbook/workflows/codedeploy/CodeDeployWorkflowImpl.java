@@ -4,13 +4,11 @@ import dev.runbook.workflows.api.CodeDeployRequest;
 import dev.runbook.workflows.api.Procedure;
 import dev.runbook.workflows.api.RequestValidation;
 import dev.runbook.workflows.api.RunbookResult;
-import dev.runbook.workflows.api.StepState;
 import dev.runbook.workflows.kit.BlueGreen;
 import dev.runbook.workflows.kit.RolloutStep;
 import dev.runbook.workflows.kit.RunbookWorkflowBase;
 import dev.runbook.workflows.kit.ServiceTarget;
-import dev.runbook.workflows.kit.WatchResult;
-import dev.runbook.workflows.kit.WatchVerdict;
+import dev.runbook.workflows.kit.StepAction;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,38 +43,21 @@ public class CodeDeployWorkflowImpl extends RunbookWorkflowBase implements CodeD
 
     blueGreen.deploy(deployStep, canary, version);
     blueGreen.smokeTest(smokeStep, canary);
-    ServiceTarget target = new ServiceTarget(canary, version, stable);
-    for (int i = 0; i < steps.size(); i++) {
-      RolloutStep step = steps.get(i);
-      int index = stepIndex[i];
-      boolean last = i == steps.size() - 1;
-      if (gate.fullPromotion() && !last) {
-        status.stepState(index, StepState.SKIPPED, "skipped by promote --full");
-        continue;
+    rollOut(stepIndex, new ServiceTarget(canary, version, stable), new StepAction() {
+      @Override
+      public String describe(RolloutStep step) {
+        return step.weight() + "% of traffic to " + canary;
       }
-      status.stepRunning(index, step.weight() + "% of traffic to " + canary);
-      blueGreen.shift(canary, step.weight(), stable);
-      if (last) {
-        blueGreen.cutover(canary, version);
+
+      @Override
+      public void apply(RolloutStep step, boolean last) {
+        blueGreen.shift(canary, step.weight(), stable);
+        if (last) {
+          blueGreen.cutover(canary, version);
+        }
       }
-      ServiceTarget watched = last ? new ServiceTarget(canary, version, null) : target;
-      WatchVerdict verdict = step.watchSeconds() > 0 ? watch(index, step.label(), watched, step.watchSeconds()) : null;
-      boolean inconclusive = verdict != null && verdict.result() == WatchResult.INCONCLUSIVE;
-      if (inconclusive || (!last && step.gate() && policy.approval().manual())) {
-        awaitApproval(index, step.label(), inconclusive
-            ? "metrics inconclusive, a person decides: " + verdict.reason()
-            : step.label() + " healthy; waiting for promotion", inconclusive);
-      }
-      status.stepState(index, StepState.SUCCEEDED, stepSummary(verdict, index));
-    }
+    });
     blueGreen.retireAfterDelay(retireStep, stable);
     return version + " live on " + canary + "; " + stable + " retired";
-  }
-
-  private String stepSummary(WatchVerdict verdict, int index) {
-    if (gate.promotion(index) != null) {
-      return "promoted by " + gate.promotion(index).approver();
-    }
-    return verdict == null ? "done" : verdict.reason();
   }
 }

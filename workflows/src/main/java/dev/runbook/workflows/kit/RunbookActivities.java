@@ -25,9 +25,7 @@ public final class RunbookActivities {
 
   /** Before the policy is known. */
   public static PolicyActivities policyResolver() {
-    return Workflow.newActivityStub(PolicyActivities.class, ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(Duration.ofSeconds(30)).setRetryOptions(QUICK_RETRY.toBuilder().setMaximumAttempts(5).build())
-        .setSummary("resolve environment policy").build());
+    return beforePolicy(PolicyActivities.class, "resolve environment policy");
   }
 
   /**
@@ -36,17 +34,11 @@ public final class RunbookActivities {
    * while the deploy it undoes is still going, and the deploy would land after it.
    */
   public PlatformActivities platform(String summary) {
-    return Workflow.newActivityStub(PlatformActivities.class, ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(Duration.ofSeconds(Math.max(5, policy.deployTimeoutSeconds())))
-        .setRetryOptions(QUICK_RETRY.toBuilder().setMaximumAttempts(6).build())
-        .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
-        .setSummary(summary).build());
+    return step(PlatformActivities.class, summary);
   }
 
   public PlatformActivities compensation(String summary) {
-    return Workflow.newActivityStub(PlatformActivities.class, ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(Duration.ofSeconds(Math.max(5, policy.deployTimeoutSeconds())))
-        .setRetryOptions(PERSISTENT_RETRY).setSummary(summary).build());
+    return undo(PlatformActivities.class, summary);
   }
 
   /**
@@ -64,6 +56,29 @@ public final class RunbookActivities {
         .setHeartbeatTimeout(Duration.ofSeconds(Math.max(2, policy.heartbeatTimeoutSeconds())))
         .setCancellationType(ActivityCancellationType.TRY_CANCEL)
         .setRetryOptions(QUICK_RETRY.toBuilder().setMaximumAttempts(0).setMaximumInterval(Duration.ofSeconds(10)).build())
+        .setSummary(summary).build());
+  }
+
+  /** A forward step on any store or platform: bounded retries, an abort waits for it to finish. */
+  public <T> T step(Class<T> activities, String summary) {
+    return Workflow.newActivityStub(activities, ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(Math.max(5, policy.deployTimeoutSeconds())))
+        .setRetryOptions(QUICK_RETRY.toBuilder().setMaximumAttempts(6).build())
+        .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
+        .setSummary(summary).build());
+  }
+
+  /** A compensation on any store or platform: it must get through. */
+  public <T> T undo(Class<T> activities, String summary) {
+    return Workflow.newActivityStub(activities, ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(Math.max(5, policy.deployTimeoutSeconds())))
+        .setRetryOptions(PERSISTENT_RETRY).setSummary(summary).build());
+  }
+
+  /** Before the policy is known: read-only calls that resolve it or check the request. */
+  public static <T> T beforePolicy(Class<T> activities, String summary) {
+    return Workflow.newActivityStub(activities, ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(30)).setRetryOptions(QUICK_RETRY.toBuilder().setMaximumAttempts(5).build())
         .setSummary(summary).build());
   }
 

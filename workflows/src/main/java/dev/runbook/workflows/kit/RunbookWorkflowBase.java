@@ -56,11 +56,18 @@ public abstract class RunbookWorkflowBase extends RunbookHandlers {
 
   /** Resolves the environment policy; an unknown environment or service fails the run fast. */
   protected final void loadPolicy() {
+    EnvironmentPolicy resolved = null;
     try {
-      policy = RunbookActivities.policyResolver().resolvePolicy(procedure.cliName(), service, environment);
+      resolved = RunbookActivities.policyResolver().resolvePolicy(procedure.cliName(), service, environment);
     } catch (ActivityFailure e) {
       failFast(rootMessage(e));
     }
+    usePolicy(resolved);
+  }
+
+  /** Installs a policy (resolved by {@link #loadPolicy} or by the procedure itself) and records the run's start. */
+  protected final void usePolicy(EnvironmentPolicy resolved) {
+    policy = resolved;
     gate.policy(policy.approval());
     activities = new RunbookActivities(policy);
     metrics = new RunMetrics(procedure.cliName(), environment);
@@ -196,11 +203,7 @@ public abstract class RunbookWorkflowBase extends RunbookHandlers {
 
   private void record(Outcome outcome, String reason) {
     saveApprovals();
-    guarded("record slots", () -> {
-      ServiceState state = activities.platform("describe " + service).describeService(policy.platform(), service, environment);
-      status.live(state.liveColour(), state.liveVersion());
-      activities.registry().recordSlots(state);
-    });
+    recordLive();
     boolean reportAbort = outcome == Outcome.ABORTED && rollbackTrigger != null
         && Workflow.getVersion(INCIDENT_REPORT_ON_ABORT, Workflow.DEFAULT_VERSION, 1) == 1;
     if (outcome == Outcome.ROLLED_BACK || rollbackIncomplete || reportAbort) {
@@ -212,8 +215,27 @@ public abstract class RunbookWorkflowBase extends RunbookHandlers {
         Workflow.getInfo().getRunId(), outcome, reason, status.liveVersion()));
   }
 
+  /**
+   * Reads what is live at the end and keeps it in the status and the registry. Procedures that do
+   * not move platform slots (lesson updates) record what they serve instead.
+   */
+  protected void recordLive() {
+    guarded("record slots", () -> {
+      ServiceState state = activities.platform("describe " + service).describeService(policy.platform(), service, environment);
+      status.live(state.liveColour(), state.liveVersion());
+      activities.registry().recordSlots(state);
+    });
+  }
+
   /** Aborted runs write an incident report since this version. */
   static final String INCIDENT_REPORT_ON_ABORT = "incident-report-on-abort";
+
+  /** The version a run is about, once known after the start (a lesson update reads it from the file). */
+  protected final void announceVersion(String version) {
+    requestedVersion = version;
+    status.version(version);
+    Workflow.upsertTypedSearchAttributes(SearchAttributeKeys.VERSION.valueSet(version));
+  }
 
   protected final RunbookResult result(Outcome outcome, String reason) {
     return new RunbookResult(status.workflowId(), procedure.cliName(), outcome, reason, service, environment,
@@ -243,7 +265,8 @@ public abstract class RunbookWorkflowBase extends RunbookHandlers {
     failFast(message, "InvalidRequest");
   }
 
-  private void failFast(String message, String type) {
+  /** Ends the run FAILED, non-retryably, before anything changed: bad input a person must fix. */
+  protected final void failFast(String message, String type) {
     status.finish(Outcome.FAILED, message);
     Workflow.upsertTypedSearchAttributes(SearchAttributeKeys.OUTCOME.valueSet(Outcome.FAILED.name()));
     if (activities != null) {
@@ -288,6 +311,45 @@ public abstract class RunbookWorkflowBase extends RunbookHandlers {
   }
 
   // ---- steps shared by the procedures ---------------------------------------------------------
+
+  /**
+   * Runs the policy's rollout steps: move to each weight, watch it, and pass its gate (a manual
+   * gate, or an inconclusive window, waits for a promote; {@code promote --full} skips the
+   * intermediate steps). {@code target} is watched against its stable baseline; after the last
+   * step there is no baseline left.
+   *
+   * @param stepIndex the status step of each rollout step
+   */
+  protected final void rollOut(int[] stepIndex, ServiceTarget target, StepAction action) {
+    List<RolloutStep> steps = policy.steps();
+    for (int i = 0; i < steps.size(); i++) {
+      RolloutStep step = steps.get(i);
+      int index = stepIndex[i];
+      boolean last = i == steps.size() - 1;
+      if (gate.fullPromotion() && !last) {
+        status.stepState(index, StepState.SKIPPED, "skipped by promote --full");
+        continue;
+      }
+      status.stepRunning(index, action.describe(step));
+      action.apply(step, last);
+      ServiceTarget watched = last ? new ServiceTarget(target.colour(), target.version(), null) : target;
+      WatchVerdict verdict = step.watchSeconds() > 0 ? watch(index, step.label(), watched, step.watchSeconds()) : null;
+      boolean inconclusive = verdict != null && verdict.result() == WatchResult.INCONCLUSIVE;
+      if (inconclusive || (!last && step.gate() && policy.approval().manual())) {
+        awaitApproval(index, step.label(), inconclusive
+            ? "metrics inconclusive, a person decides: " + verdict.reason()
+            : step.label() + " healthy; waiting for promotion", inconclusive);
+      }
+      status.stepState(index, StepState.SUCCEEDED, stepSummary(verdict, index));
+    }
+  }
+
+  private String stepSummary(WatchVerdict verdict, int index) {
+    if (gate.promotion(index) != null) {
+      return "promoted by " + gate.promotion(index).approver();
+    }
+    return verdict == null ? "done" : verdict.reason();
+  }
 
   /**
    * Watches {@code label} for {@code windowSeconds}: throws {@link RollbackTrigger} when a rule

@@ -61,6 +61,12 @@ public final class StatusTracker {
     touch();
   }
 
+  /** The version a run is about, once known (a lesson update learns it from the lesson file). */
+  public void version(String newVersion) {
+    this.version = newVersion;
+    touch();
+  }
+
   public RunbookStatus snapshot() {
     return new RunbookStatus(procedure, workflowId, service, environment, version, requestedBy, requestId,
         reason, phase, currentStep, List.copyOf(steps), Map.copyOf(weights), stableColour, canaryColour,

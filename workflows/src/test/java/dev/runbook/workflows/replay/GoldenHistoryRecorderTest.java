@@ -14,7 +14,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * Records the golden histories that {@link GoldenHistoryReplayTest} replays. Run only on purpose,
  * when a workflow type is added or a change is released behind Workflow.getVersion:
  * {@code mvn -o -pl workflows test -Drecord.histories=true -Dtest=GoldenHistoryRecorderTest}.
- * Keep the old files of released versions (add new ones beside them) so old runs keep replaying.
+ * Existing files are kept (they are released behaviour; add new ones beside them) unless
+ * {@code -Drecord.overwrite=true}, so old runs keep replaying.
  */
 @EnabledIfSystemProperty(named = "record.histories", matches = "true")
 class GoldenHistoryRecorderTest {
@@ -23,7 +24,12 @@ class GoldenHistoryRecorderTest {
   @Test
   void recordEveryGoldenHistory() throws IOException {
     Files.createDirectories(DIR);
+    boolean overwrite = Boolean.getBoolean("record.overwrite");
     for (GoldenScenarios.Scenario scenario : GoldenScenarios.ALL) {
+      if (Files.exists(DIR.resolve(scenario.file())) && !overwrite) {
+        System.out.println("kept " + scenario.file() + " (released; -Drecord.overwrite=true replaces it)");
+        continue;
+      }
       try (RunbookTestEnvironment rt = new RunbookTestEnvironment()) {
         String workflowId = scenario.play().apply(rt);
         assertThat(rt.result(workflowId).outcome()).isEqualTo(scenario.outcome());

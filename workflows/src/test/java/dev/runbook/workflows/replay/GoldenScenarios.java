@@ -2,10 +2,13 @@ package dev.runbook.workflows.replay;
 
 import static dev.runbook.workflows.testing.RunbookTestEnvironment.DEPLOY_ID;
 import static dev.runbook.workflows.testing.RunbookTestEnvironment.EMERGENCY_ID;
+import static dev.runbook.workflows.testing.RunbookTestEnvironment.LESSON_ID;
 import static dev.runbook.workflows.testing.RunbookTestEnvironment.ROLLBACK_ID;
 
 import dev.runbook.workflows.api.Outcome;
 import dev.runbook.workflows.kit.MetricKind;
+import dev.runbook.workflows.lessonupdate.LessonChange;
+import dev.runbook.workflows.lessonupdate.LessonUpdateWorkflowImpl;
 import dev.runbook.workflows.testing.RunbookTestEnvironment;
 import dev.runbook.workflows.testing.Series;
 import java.util.List;
@@ -46,7 +49,31 @@ final class GoldenScenarios {
             rt.platform.reset("green", "v1.6.0", "blue", "v1.5.0");
             rt.startRollback(null, "High error rate on v1.6.0");
             return ROLLBACK_ID;
-          }));
+          }),
+      new Scenario("lesson-update-major-succeeded.json", LessonUpdateWorkflowImpl.class, Outcome.SUCCEEDED, rt -> {
+        rt.lessons.serving("1.1.0").candidate("2.0.0", LessonChange.MAJOR);
+        rt.startLessonUpdate();
+        rt.awaitApprovalOf(LESSON_ID, "Flag 10%");
+        rt.promote(LESSON_ID, "bob");
+        rt.awaitApprovalOf(LESSON_ID, "Flag 50%");
+        rt.promote(LESSON_ID, "alice");
+        return LESSON_ID;
+      }),
+      new Scenario("lesson-update-major-rolled-back.json", LessonUpdateWorkflowImpl.class, Outcome.ROLLED_BACK, rt -> {
+        rt.lessons.serving("1.1.0").candidate("2.0.0", LessonChange.MAJOR);
+        rt.watch.script("2.0.0", MetricKind.LESSON_ERROR_RATE_PERCENT, Series.stepUp(0.3, 6, 9.5));
+        rt.startLessonUpdate();
+        return LESSON_ID;
+      }),
+      new Scenario("lesson-update-patch-succeeded.json", LessonUpdateWorkflowImpl.class, Outcome.SUCCEEDED, rt -> {
+        rt.lessons.serving("1.0.0").candidate("1.0.1", LessonChange.PATCH);
+        rt.startLessonUpdate();
+        return LESSON_ID;
+      }));
+
+  /** Recorded before the single-flight check went behind Workflow.getVersion (histories/v0-before-single-flight-marker). */
+  static final List<String> BEFORE_SINGLE_FLIGHT = List.of(
+      "code-deploy-succeeded.json", "code-deploy-rolled-back.json", "emergency-deploy-succeeded.json", "rollback-succeeded.json");
 
   private GoldenScenarios() {}
 }

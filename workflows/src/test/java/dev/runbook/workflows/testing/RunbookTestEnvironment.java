@@ -4,7 +4,10 @@ import dev.runbook.workflows.api.AbortRequest;
 import dev.runbook.workflows.api.CodeDeployRequest;
 import dev.runbook.workflows.api.EmergencyDeployRequest;
 import dev.runbook.workflows.api.Phase;
+import dev.runbook.workflows.api.LessonUpdateRequest;
 import dev.runbook.workflows.api.Procedure;
+import dev.runbook.workflows.lessonupdate.LessonUpdateWorkflow;
+import dev.runbook.workflows.lessonupdate.LessonUpdateWorkflowImpl;
 import dev.runbook.workflows.api.PromoteRequest;
 import dev.runbook.workflows.api.RollbackRequest;
 import dev.runbook.workflows.api.RunbookControl;
@@ -60,11 +63,13 @@ public final class RunbookTestEnvironment implements AutoCloseable {
   public final FakePolicyResolver policies = new FakePolicyResolver();
   public final RecordingRegistry registry = new RecordingRegistry();
   public final FakeRunControl runControl = new FakeRunControl();
+  public final FakeLessonStore lessons = new FakeLessonStore();
   public final WorkflowTaskHold taskHold = new WorkflowTaskHold();
   private final Class<?>[] workflowTypes;
 
   public RunbookTestEnvironment() {
-    this(CodeDeployWorkflowImpl.class, EmergencyDeployWorkflowImpl.class, RollbackWorkflowImpl.class);
+    this(CodeDeployWorkflowImpl.class, EmergencyDeployWorkflowImpl.class, RollbackWorkflowImpl.class,
+        LessonUpdateWorkflowImpl.class);
   }
 
   public RunbookTestEnvironment(Class<?>... workflowTypes) {
@@ -90,7 +95,7 @@ public final class RunbookTestEnvironment implements AutoCloseable {
 
   private void register(Worker w) {
     w.registerWorkflowImplementationTypes(workflowTypes);
-    w.registerActivitiesImplementations(platform, watch, policies, registry, notifier, runControl);
+    w.registerActivitiesImplementations(platform, watch, policies, registry, notifier, runControl, lessons);
   }
 
   // ---- starting runs ---------------------------------------------------------------------------
@@ -118,6 +123,16 @@ public final class RunbookTestEnvironment implements AutoCloseable {
   public RollbackWorkflow startRollback(String toVersion, String reason) {
     RollbackWorkflow stub = client.newWorkflowStub(RollbackWorkflow.class, options(ROLLBACK_ID));
     WorkflowClient.start(stub::rollback, new RollbackRequest(SERVICE, ENV, toVersion, reason, REQUESTER, null));
+    return stub;
+  }
+
+  public static final String LESSON_ID = Procedure.LESSON_UPDATE.workflowId(FakeLessonStore.LESSON, ENV);
+
+  /** Starts a lesson update of {@link FakeLessonStore#LESSON} in production; the store's candidate decides the rest. */
+  public LessonUpdateWorkflow startLessonUpdate() {
+    LessonUpdateWorkflow stub = client.newWorkflowStub(LessonUpdateWorkflow.class, options(LESSON_ID));
+    WorkflowClient.start(stub::update, new LessonUpdateRequest(FakeLessonStore.LESSON, "01_understanding_stock_prices.yaml",
+        "id: " + FakeLessonStore.LESSON + "\n", ENV, REQUESTER, "ci-7"));
     return stub;
   }
 

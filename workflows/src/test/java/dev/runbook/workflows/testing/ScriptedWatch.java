@@ -124,7 +124,9 @@ public final class ScriptedWatch implements WatchActivities {
     long hardStop = deadline + longestFor * 1000L + pollMillis;
     Map<String, RuleState> states = new HashMap<>(progress.rules() == null ? Map.of() : progress.rules());
     List<RuleObservation> latest = progress.observations() == null ? List.of() : progress.observations();
-    String stableVersion = platform.versionOn(request.stableColour());
+    // a lesson's "colour" is its version; a service's colour is looked up on the platform
+    String stableVersion = platform.versionOn(request.stableColour()) != null
+        ? platform.versionOn(request.stableColour()) : request.stableColour();
     Block block = takeBlock(request.stepLabel());
 
     int i = progress.samples();
@@ -217,6 +219,9 @@ public final class ScriptedWatch implements WatchActivities {
       case ERROR_RATE_PERCENT -> Series.constant(0.4);
       case LATENCY_P95_MS -> Series.constant(350);
       case HEALTH_CHECK_FAILURES, COMPLAINTS, CUSTOM -> Series.constant(0);
+      case LESSON_ERROR_RATE_PERCENT -> Series.constant(0.3);
+      case LESSON_COMPLETION_RATE_PERCENT -> Series.constant(72);
+      case LESSON_NEGATIVE_FEEDBACK_PERCENT -> Series.constant(6);
     };
   }
 }
