@@ -7,6 +7,13 @@ import dev.runbook.sandbox.catalog.CatalogLoader;
 import dev.runbook.sandbox.catalog.ServiceSpec;
 import dev.runbook.sandbox.instance.ReleaseBehaviour;
 import dev.runbook.sandbox.instance.SlotServer;
+import dev.runbook.sandbox.lessons.Chance;
+import dev.runbook.sandbox.lessons.LearnerBehaviour;
+import dev.runbook.sandbox.lessons.LearnerSimulation;
+import dev.runbook.sandbox.lessons.LessonsApi;
+import dev.runbook.sandbox.lessons.MarketData;
+import dev.runbook.sandbox.lessons.PlatformDb;
+import dev.runbook.sandbox.metrics.LessonMetricsRegistry;
 import dev.runbook.sandbox.metrics.MetricsRegistry;
 import dev.runbook.sandbox.platform.Platform;
 import dev.runbook.sandbox.platform.SlotLauncher;
@@ -37,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>It wires the parts together and owns their lifecycle: slot servers for each service's live
- * release, the weighted router, the admin API, the health prober and the load generators. Closing
+ * release, the weighted router, the admin API, the health prober, the load generators and, with a
+ * platform database, the simulated learners. Closing
  * stops them in the reverse order, so no traffic is sent to a server that is already gone.
  */
 public final class Sandbox implements AutoCloseable {
@@ -99,7 +107,20 @@ public final class Sandbox implements AutoCloseable {
     parts.add(router);
     routerUrl = router.url();
 
-    AdminServer admin = new AdminServer(platform, options.adminPort(), options.adminDelayMillis(), this::close);
+    MarketData market = MarketData.standard();
+    LearnerSimulation learners = null;
+    LessonsApi lessons = null;
+    if (options.learners().enabled()) {
+      // Nothing touches the database yet: the simulation connects on its own thread once started.
+      LessonMetricsRegistry lessonMetrics = new LessonMetricsRegistry(System::currentTimeMillis);
+      PlatformDb db = new PlatformDb(options.learners());
+      learners = new LearnerSimulation(db, options.learners(), LearnerBehaviour.standard(), market,
+          Chance.forLearners(options.seed()), lessonMetrics);
+      lessons = new LessonsApi(db, lessonMetrics, learners);
+    }
+
+    AdminServer admin = new AdminServer(platform, options.adminPort(), options.adminDelayMillis(), this::close,
+        market, lessons);
     parts.add(admin);
     adminUrl = admin.url();
 
@@ -117,8 +138,13 @@ public final class Sandbox implements AutoCloseable {
         load.start();
       }
     }
-    log.info("sandbox up: admin {} router {} ({} services, load {})", adminUrl, routerUrl,
-        catalog.services().size(), options.loadEnabled() ? "on" : "off");
+    if (learners != null) {
+      parts.add(learners);
+      learners.start();
+    }
+    log.info("sandbox up: admin {} router {} ({} services, load {}, learners {})", adminUrl, routerUrl,
+        catalog.services().size(), options.loadEnabled() ? "on" : "off",
+        learners == null ? "off" : options.learners().sessionsPerSecond() + "/s");
   }
 
   /** Base URL of the admin API, e.g. {@code http://127.0.0.1:7300}. */

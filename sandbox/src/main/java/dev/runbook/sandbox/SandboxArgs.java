@@ -1,17 +1,21 @@
 package dev.runbook.sandbox;
 
+import dev.runbook.sandbox.lessons.LearnerOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
- * Parses the sandbox command line into {@link SandboxOptions}. Hand-written because four flags do
+ * Parses the sandbox command line into {@link SandboxOptions}. Hand-written because a dozen flags do
  * not justify a CLI library in a process that launchers start often.
  */
 final class SandboxArgs {
 
   static final String USAGE = String.join("\n",
-      "Usage: java -jar sandbox-exec.jar [--port N] [--router-port N] [--catalog FILE] [--no-load] [--seed N] [--admin-delay-ms N]",
+      "Usage: java -jar sandbox-exec.jar [--port N] [--router-port N] [--catalog FILE] [--no-load] [--seed N]",
+      "         [--admin-delay-ms N] [--platform-db-url JDBC_URL [--platform-db-user U] [--platform-db-password P]",
+      "         [--platform-db-schema S] [--learner-sessions-per-second N]]",
       "",
       "  --port N          admin API port on 127.0.0.1 (default 7300, 0 = any free port)",
       "  --router-port N   weighted router port on 127.0.0.1 (default 7301, 0 = any free port)",
@@ -19,6 +23,12 @@ final class SandboxArgs {
       "  --no-load         do not send background traffic",
       "  --seed N          seed all simulated chance, for reproducible runs",
       "  --admin-delay-ms N  every changing admin call waits N ms first (a slow platform API)",
+      "  --platform-db-url JDBC_URL  serve lessons from the platform lesson store to simulated",
+      "                    learners, e.g. jdbc:postgresql://127.0.0.1:54329/postgres (default: off)",
+      "  --platform-db-user U      database user (default postgres)",
+      "  --platform-db-password P  database password (default empty)",
+      "  --platform-db-schema S    schema of the lesson store (default platform)",
+      "  --learner-sessions-per-second N  learner sessions per second (default 40, 0 = none)",
       "  -h, --help        show this help",
       "",
       "Prints 'sandbox ready admin=URL router=URL' on stdout once it serves; stop it with",
@@ -32,6 +42,7 @@ final class SandboxArgs {
 
   static SandboxOptions parse(String[] args) throws UsageException {
     SandboxOptions options = SandboxOptions.defaults();
+    LearnerOptions learners = options.learners();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       String inline = null;
@@ -57,17 +68,57 @@ final class SandboxArgs {
             number(arg, inline != null ? inline : value(args, ++i, arg)));
         case "--admin-delay-ms" -> options = options.withAdminDelay(
             number(arg, inline != null ? inline : value(args, ++i, arg)));
+        case "--platform-db-url" -> {
+          String url = inline != null ? inline : value(args, ++i, arg);
+          learners = learner(arg, l -> l.withDbUrl(url), learners);
+        }
+        case "--platform-db-user" -> {
+          String user = inline != null ? inline : value(args, ++i, arg);
+          learners = learner(arg, l -> l.withDbUser(user), learners);
+        }
+        case "--platform-db-password" -> {
+          String password = inline != null ? inline : rawValue(args, ++i, arg);
+          learners = learner(arg, l -> l.withDbPassword(password), learners);
+        }
+        case "--platform-db-schema" -> {
+          String schema = inline != null ? inline : value(args, ++i, arg);
+          learners = learner(arg, l -> l.withDbSchema(schema), learners);
+        }
+        case "--learner-sessions-per-second" -> {
+          // Clamped into int range so the record's range check reports any out-of-range value.
+          int rate = (int) Math.max(Integer.MIN_VALUE,
+              Math.min(Integer.MAX_VALUE, number(arg, inline != null ? inline : value(args, ++i, arg))));
+          learners = learner(arg, l -> l.withSessionsPerSecond(rate), learners);
+        }
         default -> throw new UsageException("unknown argument '" + args[i] + "'");
       }
     }
     if (options.adminPort() != 0 && options.adminPort() == options.routerPort()) {
       throw new UsageException("--port and --router-port must differ, both are " + options.adminPort());
     }
-    return options;
+    return options.withLearners(learners);
+  }
+
+  /** Applies one learner flag; the options record's refusal becomes a usage message naming the flag. */
+  private static LearnerOptions learner(String flag, UnaryOperator<LearnerOptions> change, LearnerOptions current)
+      throws UsageException {
+    try {
+      return change.apply(current);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(flag + ": " + e.getMessage());
+    }
   }
 
   private static String value(String[] args, int index, String flag) throws UsageException {
     if (index >= args.length || args[index].startsWith("--")) {
+      throw new UsageException(flag + " needs a value");
+    }
+    return args[index];
+  }
+
+  /** A value that may legitimately look like a flag or be empty (a password). */
+  private static String rawValue(String[] args, int index, String flag) throws UsageException {
+    if (index >= args.length) {
       throw new UsageException(flag + " needs a value");
     }
     return args[index];

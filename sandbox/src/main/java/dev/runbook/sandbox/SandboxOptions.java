@@ -1,6 +1,8 @@
 package dev.runbook.sandbox;
 
+import dev.runbook.sandbox.lessons.LearnerOptions;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * How to start a sandbox.
@@ -12,9 +14,12 @@ import java.nio.file.Path;
  * @param seed        seed for all simulated chance (reproducible runs), or null for unseeded
  * @param adminDelayMillis how long every changing admin call (deploy, traffic, live, retire) takes
  *     before it acts, like a slow platform API; crash tests kill the worker while a call is in flight
+ * @param learners    the platform lesson store and the learner simulation; off unless it has a
+ *     database URL
  */
 public record SandboxOptions(
-    int adminPort, int routerPort, Path catalogFile, boolean loadEnabled, Long seed, long adminDelayMillis) {
+    int adminPort, int routerPort, Path catalogFile, boolean loadEnabled, Long seed, long adminDelayMillis,
+    LearnerOptions learners) {
 
   public static final int DEFAULT_ADMIN_PORT = 7300;
   public static final int DEFAULT_ROUTER_PORT = 7301;
@@ -25,36 +30,48 @@ public record SandboxOptions(
     if (adminDelayMillis < 0) {
       throw new IllegalArgumentException("admin delay must not be negative, got " + adminDelayMillis);
     }
+    Objects.requireNonNull(learners, "learners (use LearnerOptions.off())");
   }
 
-  /** The command-line defaults: ports 7300/7301, shipped catalog, load on. */
+  /** Without lessons: the shape the sandbox had before it served lessons. */
+  public SandboxOptions(int adminPort, int routerPort, Path catalogFile, boolean loadEnabled, Long seed,
+      long adminDelayMillis) {
+    this(adminPort, routerPort, catalogFile, loadEnabled, seed, adminDelayMillis, LearnerOptions.off());
+  }
+
+  /** The command-line defaults: ports 7300/7301, shipped catalog, load on, lessons off. */
   public static SandboxOptions defaults() {
     return new SandboxOptions(DEFAULT_ADMIN_PORT, DEFAULT_ROUTER_PORT, null, true, null, 0);
   }
 
-  /** For tests and embedding: free ports chosen by the OS, shipped catalog, load on. */
+  /** For tests and embedding: free ports chosen by the OS, shipped catalog, load on, lessons off. */
   public static SandboxOptions ephemeral() {
     return new SandboxOptions(0, 0, null, true, null, 0);
   }
 
   public SandboxOptions withPorts(int admin, int router) {
-    return new SandboxOptions(admin, router, catalogFile, loadEnabled, seed, adminDelayMillis);
+    return new SandboxOptions(admin, router, catalogFile, loadEnabled, seed, adminDelayMillis, learners);
   }
 
   public SandboxOptions withCatalog(Path file) {
-    return new SandboxOptions(adminPort, routerPort, file, loadEnabled, seed, adminDelayMillis);
+    return new SandboxOptions(adminPort, routerPort, file, loadEnabled, seed, adminDelayMillis, learners);
   }
 
   public SandboxOptions withLoad(boolean enabled) {
-    return new SandboxOptions(adminPort, routerPort, catalogFile, enabled, seed, adminDelayMillis);
+    return new SandboxOptions(adminPort, routerPort, catalogFile, enabled, seed, adminDelayMillis, learners);
   }
 
   public SandboxOptions withSeed(Long newSeed) {
-    return new SandboxOptions(adminPort, routerPort, catalogFile, loadEnabled, newSeed, adminDelayMillis);
+    return new SandboxOptions(adminPort, routerPort, catalogFile, loadEnabled, newSeed, adminDelayMillis, learners);
   }
 
   public SandboxOptions withAdminDelay(long millis) {
-    return new SandboxOptions(adminPort, routerPort, catalogFile, loadEnabled, seed, millis);
+    return new SandboxOptions(adminPort, routerPort, catalogFile, loadEnabled, seed, millis, learners);
+  }
+
+  /** Serves lessons from the platform store described by {@code options} (off without a URL). */
+  public SandboxOptions withLearners(LearnerOptions options) {
+    return new SandboxOptions(adminPort, routerPort, catalogFile, loadEnabled, seed, adminDelayMillis, options);
   }
 
   private static void checkPort(String name, int port) {

@@ -3,6 +3,7 @@ package dev.runbook.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.runbook.sandbox.lessons.LearnerOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,34 @@ class SandboxArgsTest {
         "--port", "0", "--router-port=0", "--catalog", catalog.toString(), "--no-load", "--seed", "7", "--admin-delay-ms=250"});
 
     assertThat(options).isEqualTo(new SandboxOptions(0, 0, catalog, false, 7L, 250));
+  }
+
+  @Test
+  void learnersAreOffUntilAPlatformDatabaseIsGiven() throws Exception {
+    LearnerOptions off = SandboxArgs.parse(new String[0]).learners();
+    assertThat(off.enabled()).isFalse();
+    assertThat(off).isEqualTo(new LearnerOptions(null, "postgres", "", "platform", 40));
+
+    LearnerOptions on = SandboxArgs.parse(new String[] {
+        "--platform-db-url", "jdbc:postgresql://127.0.0.1:54329/postgres", "--platform-db-user=app",
+        "--platform-db-password", "--secret", "--platform-db-schema", "lessons_x", "--learner-sessions-per-second=0"})
+        .learners();
+
+    assertThat(on).isEqualTo(new LearnerOptions("jdbc:postgresql://127.0.0.1:54329/postgres", "app", "--secret",
+        "lessons_x", 0));
+    assertThat(on.toString()).doesNotContain("secret");
+  }
+
+  @Test
+  void refusesBadLearnerArguments() {
+    assertThatThrownBy(() -> SandboxArgs.parse(new String[] {"--platform-db-url", "postgres://x"}))
+        .hasMessage("--platform-db-url: platform database URL must start with jdbc:postgresql:, got postgres://x");
+    assertThatThrownBy(() -> SandboxArgs.parse(new String[] {"--platform-db-schema", "Platform; drop"}))
+        .hasMessageStartingWith("--platform-db-schema: platform database schema must be a lowercase identifier");
+    assertThatThrownBy(() -> SandboxArgs.parse(new String[] {"--learner-sessions-per-second", "-1"}))
+        .hasMessage("--learner-sessions-per-second: learner sessions per second must be between 0 and 10000, got -1");
+    assertThatThrownBy(() -> SandboxArgs.parse(new String[] {"--learner-sessions-per-second", "lots"}))
+        .hasMessage("--learner-sessions-per-second must be a whole number, got 'lots'");
   }
 
   @Test

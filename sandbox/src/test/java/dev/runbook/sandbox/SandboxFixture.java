@@ -23,7 +23,11 @@ final class SandboxFixture implements AutoCloseable {
   }
 
   static SandboxFixture start() throws IOException {
-    return new SandboxFixture(Sandbox.start(SandboxOptions.ephemeral().withLoad(false).withSeed(SEED)));
+    return start(SandboxOptions.ephemeral().withLoad(false).withSeed(SEED));
+  }
+
+  static SandboxFixture start(SandboxOptions options) throws IOException {
+    return new SandboxFixture(Sandbox.start(options));
   }
 
   Http.Reply get(String path) {

@@ -1,6 +1,8 @@
 package dev.runbook.sandbox.admin;
 
 import dev.runbook.sandbox.http.LoopbackServer;
+import dev.runbook.sandbox.lessons.LessonsApi;
+import dev.runbook.sandbox.lessons.MarketData;
 import dev.runbook.sandbox.metrics.PrometheusWriter;
 import dev.runbook.sandbox.platform.Platform;
 import java.io.IOException;
@@ -8,8 +10,9 @@ import java.util.Map;
 
 /**
  * The admin HTTP API: the platform API the runbooks' activities drive (deploy, traffic, live,
- * retire), the numbers their watch rules read (stats, Prometheus metrics) and the action log that
- * crash tests audit. The endpoint list below is the contract; sandbox/README.md documents it.
+ * retire), the numbers their watch rules read (stats, Prometheus metrics), the action log that
+ * crash tests audit, and the lesson and learner endpoints ({@link LessonEndpoints}). The endpoint
+ * list below is the contract; sandbox/README.md documents it.
  */
 public final class AdminServer implements AutoCloseable {
 
@@ -28,12 +31,17 @@ public final class AdminServer implements AutoCloseable {
    *
    * @param delayMillis wait before every changing call (deploy, traffic, live, retire): a slow platform
    * @param onShutdown called after {@code POST /api/shutdown} has been answered
+   * @param market the market-data feed lessons render with
+   * @param lessons lessons and learners, or null when the sandbox runs without a lesson store
    */
-  public AdminServer(Platform platform, int port, long delayMillis, Runnable onShutdown) throws IOException {
+  public AdminServer(Platform platform, int port, long delayMillis, Runnable onShutdown, MarketData market,
+      LessonsApi lessons) throws IOException {
     Runnable slow = () -> pause(delayMillis);
+    LessonEndpoints lessonEndpoints = new LessonEndpoints(lessons);
     ApiRouter router = new ApiRouter()
         .on("GET", "/health", r -> Reply.json(Map.of("status", "ok")))
-        .on("GET", "/metrics", r -> Reply.text(PrometheusWriter.CONTENT_TYPE, platform.prometheusText()))
+        .on("GET", "/metrics", r -> Reply.text(PrometheusWriter.CONTENT_TYPE,
+            platform.prometheusText() + (lessons == null ? "" : lessons.prometheusText())))
         .on("GET", "/api/services", r -> Reply.json(platform.services()))
         .on("GET", "/api/services/{service}", r -> Reply.json(platform.service(r.path("service"))))
         .on("POST", "/api/services/{service}/slots/{colour}/deploy", r -> Reply.json(
@@ -48,6 +56,9 @@ public final class AdminServer implements AutoCloseable {
             r.path("service"), r.path("colour"), r.queryInt("lookback", DEFAULT_LOOKBACK_SECONDS,
                 "an integer number of seconds from 1 to " + Platform.MAX_LOOKBACK_SECONDS))))
         .on("GET", "/api/log", r -> Reply.json(platform.actions()))
+        .on("GET", "/api/market", r -> Reply.json(market.describe()));
+    lessonEndpoints.register(router);
+    router
         .on("POST", "/api/shutdown", r -> Reply.json(Map.of("status", "stopping")).then(() -> {
           // Stop on another thread, after the answer went out: this runs on the admin pool itself.
           Thread stopper = new Thread(onShutdown, "sandbox-shutdown");
