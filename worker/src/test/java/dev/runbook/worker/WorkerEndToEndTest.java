@@ -2,6 +2,7 @@ package dev.runbook.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runbook.activities.lessons.LessonStoreActivitiesImpl;
 import dev.runbook.sandbox.Sandbox;
 import dev.runbook.sandbox.SandboxOptions;
 import dev.runbook.workflows.api.CodeDeployRequest;
@@ -10,6 +11,8 @@ import dev.runbook.workflows.api.Procedure;
 import dev.runbook.workflows.api.RunbookResult;
 import dev.runbook.workflows.api.SearchAttributeKeys;
 import dev.runbook.workflows.codedeploy.CodeDeployWorkflow;
+import dev.runbook.workflows.kit.RolloutStep;
+import dev.runbook.workflows.lessonupdate.LessonPolicy;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -20,6 +23,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +54,8 @@ class WorkerEndToEndTest {
 
   @Autowired TestWorkflowEnvironment testEnv;
   @Autowired WorkflowClient client;
+  @Autowired LessonStoreActivitiesImpl lessonStore;
+  @Autowired DataSource dataSource;
   @LocalServerPort int port;
 
   @DynamicPropertySource
@@ -88,7 +98,7 @@ class WorkerEndToEndTest {
         .contains("\"version\":\"v1.5.1\",\"role\":\"LIVE\",\"weight\":100");
 
     assertThat(get("/actuator/health", base())).contains("\"status\":\"UP\"");
-    String metrics = awaitMetric("runbook_runs_total");
+    String metrics = awaitMetric("runbook_runs_total\\{[^}]*outcome=\"ROLLED_BACK\"");
     assertThat(metrics)
         .containsPattern("runbook_runs_total\\{[^}]*outcome=\"SUCCEEDED\"[^}]*} 1\\.0")
         .containsPattern("runbook_runs_total\\{[^}]*outcome=\"ROLLED_BACK\"[^}]*} 1\\.0")
@@ -101,6 +111,17 @@ class WorkerEndToEndTest {
     assertThat(runs).contains("\"outcome\":\"ROLLED_BACK\"").contains("\"outcome\":\"SUCCEEDED\"");
   }
 
+  @Test
+  void theLessonStoreIsMigratedAtStartUpAndServesTheEnvironmentsLessonPolicy() throws Exception {
+    LessonPolicy policy = lessonStore.resolveLessonPolicy("stock_basics_001", "itest");
+    assertThat(policy.rollout().service()).isEqualTo("stock_basics_001");
+    assertThat(policy.rollout().steps()).extracting(RolloutStep::weight).containsExactly(50, 100);
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM platform.lesson_versions")) {
+      assertThat(rs.next()).isTrue();
+    }
+  }
+
   private RunbookResult deploy(String version) {
     CodeDeployWorkflow run = client.newWorkflowStub(CodeDeployWorkflow.class, WorkflowOptions.newBuilder()
         .setTaskQueue("runbook").setWorkflowId(Procedure.CODE_DEPLOY.workflowId("learning-api", "itest")).build());
@@ -111,9 +132,11 @@ class WorkerEndToEndTest {
    * The SDK's metrics scope flushes counters on its reporting interval (timers go out at once), so
    * a counter shows up on /actuator/prometheus a few seconds after the run that counted it.
    */
-  private String awaitMetric(String name) throws Exception {
+  private String awaitMetric(String regex) throws Exception {
+    // Wait for the last run's counter itself: an earlier run's may be flushed while this one's is not.
+    Pattern pattern = Pattern.compile(regex);
     String metrics = get("/actuator/prometheus", base());
-    for (int i = 0; i < 60 && !metrics.contains(name + "{"); i++) {
+    for (int i = 0; i < 60 && !pattern.matcher(metrics).find(); i++) {
       Thread.sleep(500);
       metrics = get("/actuator/prometheus", base());
     }

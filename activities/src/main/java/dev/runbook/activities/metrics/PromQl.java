@@ -10,6 +10,10 @@ import java.util.Map;
  * ({@code http_requests_total} with a {@code code} label, {@code
  * http_request_duration_seconds_bucket}, blackbox {@code probe_success}) labelled with {@code
  * service} and {@code colour}; a team with other names sets {@code query}/{@code samplesQuery}.
+ *
+ * <p>Lesson metrics are labelled {@code lesson} and {@code version}. A lesson watch passes the
+ * lesson id as the service and the version as the colour; the defaults select the version through
+ * {@code {colour}} because the stable baseline is read without a {@code {version}}.
  */
 public final class PromQl {
   private static final String SEL = "service=\"{service}\",colour=\"{colour}\"";
@@ -25,6 +29,20 @@ public final class PromQl {
   static final String COMPLAINTS = "sum(increase(user_complaints_total{" + SEL + "}[{lookback}]))";
   static final String REQUESTS = "sum(increase(http_requests_total{" + SEL + "}[{lookback}]))";
 
+  private static final String LESSON = "lesson=\"{service}\",version=\"{colour}\"";
+  static final String LESSON_ERROR_RATE =
+      "100 * sum(rate(lesson_render_errors_total{" + LESSON + "}[{lookback}]))"
+          + " / sum(rate(lesson_opens_total{" + LESSON + "}[{lookback}]))";
+  static final String LESSON_OPENS = "sum(increase(lesson_opens_total{" + LESSON + "}[{lookback}]))";
+  static final String LESSON_COMPLETION_RATE =
+      "100 * sum(rate(lesson_sessions_total{" + LESSON + ",result=\"completed\"}[{lookback}]))"
+          + " / sum(rate(lesson_sessions_total{" + LESSON + "}[{lookback}]))";
+  static final String LESSON_SESSIONS = "sum(increase(lesson_sessions_total{" + LESSON + "}[{lookback}]))";
+  static final String LESSON_NEGATIVE_FEEDBACK =
+      "100 * sum(rate(lesson_feedback_total{" + LESSON + ",sentiment=\"negative\"}[{lookback}]))"
+          + " / sum(rate(lesson_feedback_total{" + LESSON + "}[{lookback}]))";
+  static final String LESSON_FEEDBACK = "sum(increase(lesson_feedback_total{" + LESSON + "}[{lookback}]))";
+
   private PromQl() {}
 
   /** The rule's own query, else the default for its metric; null for a CUSTOM rule without one. */
@@ -37,6 +55,9 @@ public final class PromQl {
       case LATENCY_P95_MS -> LATENCY_P95;
       case HEALTH_CHECK_FAILURES -> HEALTH_FAILURES;
       case COMPLAINTS -> COMPLAINTS;
+      case LESSON_ERROR_RATE_PERCENT -> LESSON_ERROR_RATE;
+      case LESSON_COMPLETION_RATE_PERCENT -> LESSON_COMPLETION_RATE;
+      case LESSON_NEGATIVE_FEEDBACK_PERCENT -> LESSON_NEGATIVE_FEEDBACK;
       case CUSTOM -> null;
     };
   }
@@ -49,6 +70,9 @@ public final class PromQl {
     return switch (rule.metric()) {
       case ERROR_RATE_PERCENT, LATENCY_P95_MS, COMPLAINTS -> REQUESTS;
       case HEALTH_CHECK_FAILURES -> HEALTH_PROBES;
+      case LESSON_ERROR_RATE_PERCENT -> LESSON_OPENS;
+      case LESSON_COMPLETION_RATE_PERCENT -> LESSON_SESSIONS;
+      case LESSON_NEGATIVE_FEEDBACK_PERCENT -> LESSON_FEEDBACK;
       case CUSTOM -> null;
     };
   }

@@ -10,13 +10,22 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Reads the sandbox's own per-colour counters ({@code GET /api/services/{s}/slots/{c}/stats}), the
  * local stand-in for Prometheus. The sandbox computes the numbers over the rule's lookback and
  * stamps them with {@code asOfMillis}, which the evaluator uses to spot stale data.
+ *
+ * <p>Lesson rules read per-version lesson counters instead ({@code GET
+ * /api/lessons/{lesson}/versions/{version}/stats}): a lesson watch passes the lesson id as the
+ * service and the version as the colour, since lesson versions are what a flag splits learners by.
  */
 public class SandboxMetricSource implements MetricSource {
+  private static final Set<MetricKind> LESSON_METRICS = EnumSet.of(MetricKind.LESSON_ERROR_RATE_PERCENT,
+      MetricKind.LESSON_COMPLETION_RATE_PERCENT, MetricKind.LESSON_NEGATIVE_FEEDBACK_PERCENT);
+
   private final URI adminUrl;
   private final HttpJson http;
   private final Clock clock;
@@ -33,8 +42,9 @@ public class SandboxMetricSource implements MetricSource {
       return MetricReading.failed("custom PromQL rules need a Prometheus source", clock.millis());
     }
     long lookback = MetricSource.lookbackSeconds(rule);
-    URI uri = HttpJson.resolve(adminUrl, "/api/services/" + HttpJson.segment(service) + "/slots/"
-        + HttpJson.segment(colour) + "/stats?lookback=" + lookback);
+    boolean lesson = LESSON_METRICS.contains(rule.metric());
+    URI uri = HttpJson.resolve(adminUrl, (lesson ? "/api/lessons/" : "/api/services/") + HttpJson.segment(service)
+        + (lesson ? "/versions/" : "/slots/") + HttpJson.segment(colour) + "/stats?lookback=" + lookback);
     HttpJson.Reply reply;
     try {
       reply = http.get(uri);
@@ -59,6 +69,12 @@ public class SandboxMetricSource implements MetricSource {
       case HEALTH_CHECK_FAILURES -> reading(stats, "healthFailures", stats.path("healthChecks").asLong(0), at,
           "no health checks in the last " + lookback + "s");
       case COMPLAINTS -> reading(stats, "complaints", requests, at, "no complaint count in the stats");
+      case LESSON_ERROR_RATE_PERCENT -> reading(stats, "errorRatePercent", stats.path("opens").asLong(0), at,
+          "no lesson opens in the last " + lookback + "s");
+      case LESSON_COMPLETION_RATE_PERCENT -> reading(stats, "completionRatePercent",
+          stats.path("sessionsEnded").asLong(0), at, "no lesson sessions ended in the last " + lookback + "s");
+      case LESSON_NEGATIVE_FEEDBACK_PERCENT -> reading(stats, "negativeFeedbackPercent",
+          stats.path("feedback").asLong(0), at, "no lesson feedback in the last " + lookback + "s");
       case CUSTOM -> throw new IllegalStateException("handled above");
     };
   }

@@ -1,13 +1,12 @@
 package dev.runbook.activities.policy;
 
 import dev.runbook.workflows.kit.ApprovalPolicy;
+import dev.runbook.workflows.kit.MetricKind;
 import dev.runbook.workflows.kit.RolloutStep;
-import dev.runbook.workflows.kit.RuleAction;
 import dev.runbook.workflows.kit.WatchRule;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * One environment as the worker configures it: which platform and metric source serve it, which
@@ -17,6 +16,7 @@ import java.util.Set;
  * @param platform name of a {@code PlatformProvider} registered with {@code PlatformActivitiesImpl}
  * @param metricsSource name of a {@code MetricSource} the watch reads (see {@code MetricSources})
  * @param services services that may be deployed to this environment
+ * @param lessons how lessons are published here; null when lesson updates are refused
  */
 public record EnvironmentSettings(
     String platform,
@@ -29,7 +29,16 @@ public record EnvironmentSettings(
     long heartbeatTimeoutSeconds,
     long emergencyWatchSeconds,
     long retireAfterSeconds,
-    long deployTimeoutSeconds) {
+    long deployTimeoutSeconds,
+    LessonSettings lessons) {
+
+  /** An environment without lesson publishing. */
+  public EnvironmentSettings(String platform, String metricsSource, List<String> services, List<RolloutStep> steps,
+      List<WatchRule> rules, ApprovalPolicy approval, long pollSeconds, long heartbeatTimeoutSeconds,
+      long emergencyWatchSeconds, long retireAfterSeconds, long deployTimeoutSeconds) {
+    this(platform, metricsSource, services, steps, rules, approval, pollSeconds, heartbeatTimeoutSeconds,
+        emergencyWatchSeconds, retireAfterSeconds, deployTimeoutSeconds, null);
+  }
 
   public EnvironmentSettings {
     services = services == null ? List.of() : List.copyOf(services);
@@ -52,8 +61,14 @@ public record EnvironmentSettings(
     if (services.isEmpty()) {
       problems.add("services must list at least one service");
     }
-    checkSteps(problems);
-    checkRules(problems);
+    RolloutChecks.steps(steps, problems);
+    RolloutChecks.rules(rules, problems);
+    for (WatchRule rule : rules) {
+      // A code rollout has no lesson traffic: such a rule would read nothing and hold every window.
+      if (rule.metric() != MetricKind.CUSTOM && LessonSettings.LESSON_METRICS.contains(rule.metric())) {
+        problems.add("watch rule '" + rule.name() + "' reads " + rule.metric() + ", a lesson metric; put it under lessons");
+      }
+    }
     if (approval == null) {
       problems.add("approval is required (manual: false for automatic gates)");
     }
@@ -70,44 +85,14 @@ public record EnvironmentSettings(
     if (deployTimeoutSeconds <= 0) {
       problems.add("deployTimeoutSeconds must be positive, was " + deployTimeoutSeconds);
     }
+    if (lessons != null) {
+      lessons.problems().forEach(p -> problems.add("lessons: " + p));
+    }
     return problems;
   }
 
-  private void checkSteps(List<String> problems) {
-    if (steps.isEmpty()) {
-      problems.add("steps must list at least one rollout step, the last at weight 100");
-      return;
-    }
-    int previous = 0;
-    for (RolloutStep step : steps) {
-      if (step.weight() <= previous || step.weight() > 100) {
-        problems.add("step weights must rise strictly within 1..100, got " + step.weight() + " after " + previous);
-      }
-      if (step.watchSeconds() < 0) {
-        problems.add("step " + step.weight() + "% has a negative watch");
-      }
-      previous = step.weight();
-    }
-    if (previous != 100) {
-      problems.add("the last step must send 100% of traffic, was " + previous + "%");
-    }
-  }
-
-  private void checkRules(List<String> problems) {
-    Set<String> names = new HashSet<>();
-    for (WatchRule rule : rules) {
-      if (rule.name() == null || rule.name().isBlank() || !names.add(rule.name())) {
-        problems.add("every watch rule needs a unique name, got '" + rule.name() + "'");
-      }
-      if (rule.metric() == null || rule.comparison() == null || rule.action() == null) {
-        problems.add("watch rule '" + rule.name() + "' needs metric, comparison and action");
-      }
-      if (rule.forSeconds() < 0 || rule.lookbackSeconds() < 0 || rule.minSamples() < 0) {
-        problems.add("watch rule '" + rule.name() + "' has a negative duration or minSamples");
-      }
-    }
-    if (rules.stream().noneMatch(r -> r.action() == RuleAction.ROLLBACK)) {
-      problems.add("at least one watch rule must have action ROLLBACK, or no window can ever be judged healthy");
-    }
+  /** Whether lesson updates may run here. */
+  public Optional<LessonSettings> lessonSettings() {
+    return Optional.ofNullable(lessons);
   }
 }

@@ -75,6 +75,46 @@ class SandboxMetricSourceTest {
     assertThat(read(MetricKind.ERROR_RATE_PERCENT).problem()).isEqualTo("HTTP 404 from sandbox stats: unknown service learning-api");
   }
 
+  private static final String LESSON_STATS = "{\"lessonId\":\"stock_basics_001\",\"version\":\"2.0.0\","
+      + "\"asOfMillis\":1763700009000,\"lookbackSeconds\":30,\"opens\":80,\"renderErrors\":4,"
+      + "\"errorRatePercent\":5.0,\"sessionsEnded\":40,\"completions\":30,\"completionRatePercent\":75.0,"
+      + "\"feedback\":10,\"negativeFeedback\":3,\"negativeFeedbackPercent\":30.0,\"restarts\":2}";
+
+  private MetricReading readLesson(MetricKind kind) {
+    return source.read(rule("r", kind, 1, 0, RuleAction.ROLLBACK), "stock_basics_001", "local", "2.0.0", null);
+  }
+
+  @Test
+  void lessonRulesReadTheLessonVersionsStats() {
+    sandbox.answer(r -> new Response(200, LESSON_STATS));
+    assertThat(readLesson(MetricKind.LESSON_ERROR_RATE_PERCENT)).isEqualTo(MetricReading.of(5.0, 80, 1_763_700_009_000L));
+    assertThat(readLesson(MetricKind.LESSON_COMPLETION_RATE_PERCENT))
+        .isEqualTo(MetricReading.of(75.0, 40, 1_763_700_009_000L));
+    assertThat(readLesson(MetricKind.LESSON_NEGATIVE_FEEDBACK_PERCENT))
+        .isEqualTo(MetricReading.of(30.0, 10, 1_763_700_009_000L));
+    assertThat(sandbox.requests()).allSatisfy(r -> {
+      assertThat(r.path()).isEqualTo("/api/lessons/stock_basics_001/versions/2.0.0/stats");
+      assertThat(r.param("lookback")).isEqualTo("30");
+    });
+  }
+
+  @Test
+  void aLessonVersionWithoutTrafficIsAnEmptyReadingWithAReason() {
+    sandbox.answer(r -> new Response(200, "{\"lessonId\":\"stock_basics_001\",\"version\":\"2.0.0\","
+        + "\"asOfMillis\":1763700009000,\"opens\":0,\"errorRatePercent\":null,\"sessionsEnded\":0,"
+        + "\"completionRatePercent\":null,\"feedback\":0,\"negativeFeedbackPercent\":null}"));
+    assertThat(readLesson(MetricKind.LESSON_ERROR_RATE_PERCENT))
+        .isEqualTo(new MetricReading(null, 0, 1_763_700_009_000L, "no lesson opens in the last 30s"));
+    assertThat(readLesson(MetricKind.LESSON_COMPLETION_RATE_PERCENT).problem())
+        .isEqualTo("no lesson sessions ended in the last 30s");
+    assertThat(readLesson(MetricKind.LESSON_NEGATIVE_FEEDBACK_PERCENT).problem())
+        .isEqualTo("no lesson feedback in the last 30s");
+
+    sandbox.answer(r -> new Response(404, "{\"error\":\"unknown lesson version stock_basics_001 2.0.0\"}"));
+    assertThat(readLesson(MetricKind.LESSON_ERROR_RATE_PERCENT).problem())
+        .isEqualTo("HTTP 404 from sandbox stats: unknown lesson version stock_basics_001 2.0.0");
+  }
+
   @Test
   void customRulesNeedPrometheus() {
     MetricReading reading = source.read(Rules.custom("c", "up", null), "learning-api", "local", "green", null);

@@ -1,6 +1,7 @@
 package dev.runbook.worker.config;
 
 import dev.runbook.activities.policy.EnvironmentSettings;
+import dev.runbook.activities.policy.LessonSettings;
 import dev.runbook.activities.policy.PolicyCatalog;
 import dev.runbook.workflows.kit.ApprovalPolicy;
 import dev.runbook.workflows.kit.RolloutStep;
@@ -21,17 +22,29 @@ final class PolicyCatalogFactory {
   }
 
   private static EnvironmentSettings settings(EnvironmentProperties env) {
-    List<RolloutStep> steps = env.steps() == null ? List.of()
-        : env.steps().stream().map(s -> new RolloutStep(s.weight(), seconds(s.watch()), s.gate())).toList();
-    List<WatchRule> rules = env.rules() == null ? List.of()
-        : env.rules().stream().map(PolicyCatalogFactory::rule).toList();
+    List<RolloutStep> steps = steps(env.steps());
+    List<WatchRule> rules = rules(env.rules());
     ApprovalProperties a = env.approval();
     ApprovalPolicy approval = a == null ? null : new ApprovalPolicy(a.manual(),
         a.approvers() == null ? List.of() : a.approvers(), a.requesterMayApprove(), seconds(a.timeout()),
         a.onTimeout(), seconds(a.remindEvery()));
     return new EnvironmentSettings(env.platform(), env.metrics(), env.services(), steps, rules, approval,
         seconds(env.pollInterval()), seconds(env.heartbeatTimeout()), seconds(env.emergencyWatch()),
-        seconds(env.retireAfter()), seconds(env.deployTimeout()));
+        seconds(env.retireAfter()), seconds(env.deployTimeout()), lessons(env.lessons()));
+  }
+
+  private static LessonSettings lessons(LessonProperties lessons) {
+    return lessons == null ? null : new LessonSettings(steps(lessons.steps()), rules(lessons.rules()),
+        seconds(lessons.updateWatch()), seconds(lessons.flagRemovalAfter()));
+  }
+
+  private static List<RolloutStep> steps(List<StepProperties> steps) {
+    return steps == null ? List.of()
+        : steps.stream().map(s -> new RolloutStep(s.weight(), seconds(s.watch()), s.gate())).toList();
+  }
+
+  private static List<WatchRule> rules(List<RuleProperties> rules) {
+    return rules == null ? List.of() : rules.stream().map(PolicyCatalogFactory::rule).toList();
   }
 
   private static WatchRule rule(RuleProperties r) {

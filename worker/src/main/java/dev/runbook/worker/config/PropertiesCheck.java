@@ -1,5 +1,6 @@
 package dev.runbook.worker.config;
 
+import dev.runbook.activities.policy.LessonSettings;
 import dev.runbook.workflows.kit.MetricKind;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,7 +10,8 @@ import java.util.Set;
 /**
  * Start-up checks the policy catalog cannot do alone: references between sections (platform and
  * metric source names, URLs they need) and units (percentages 0-100, positive durations). Every
- * problem is listed with its property path so one restart fixes them all.
+ * problem is listed with its property path so one restart fixes them all. Lesson settings are
+ * checked by {@link LessonPropertiesCheck}.
  */
 final class PropertiesCheck {
   static final String SANDBOX = "sandbox";
@@ -77,11 +79,18 @@ final class PropertiesCheck {
         if (r.metric() == MetricKind.CUSTOM && !PROMETHEUS.equals(env.metrics())) {
           problems.add(rp + ": metric custom needs metrics: prometheus");
         }
+        if (r.metric() != MetricKind.CUSTOM && LessonSettings.LESSON_METRICS.contains(r.metric())) {
+          problems.add(rp + ".metric " + r.metric().name().toLowerCase().replace('_', '-')
+              + " reads lesson traffic; put the rule under " + path + ".lessons.rules");
+        }
         if (r.relativeToStable() && r.threshold() <= 0) {
           problems.add(rp + ".threshold of a relative rule is a factor of the stable value and must be positive");
         }
         positive(rp + ".lookback", r.lookback(), problems);
       }
+    }
+    if (env.lessons() != null) {
+      LessonPropertiesCheck.check(path + ".lessons", env.lessons(), env.metrics(), problems);
     }
   }
 

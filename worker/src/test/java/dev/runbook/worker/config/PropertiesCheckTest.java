@@ -3,10 +3,13 @@ package dev.runbook.worker.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.runbook.activities.policy.LessonSettings;
 import dev.runbook.workflows.kit.ApprovalTimeoutAction;
 import dev.runbook.workflows.kit.Comparison;
 import dev.runbook.workflows.kit.MetricKind;
+import dev.runbook.workflows.kit.RolloutStep;
 import dev.runbook.workflows.kit.RuleAction;
+import dev.runbook.workflows.kit.WatchRule;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +33,7 @@ class PropertiesCheckTest {
         List.of(new StepProperties(10, Duration.ofMinutes(30), true), new StepProperties(100, Duration.ZERO, false)),
         List.of(rule(MetricKind.ERROR_RATE_PERCENT, 500, false), rule(MetricKind.CUSTOM, 1, false)),
         new ApprovalProperties(true, List.of(), false, Duration.ofHours(1), ApprovalTimeoutAction.HOLD_AND_REMIND, Duration.ZERO),
-        Duration.ofSeconds(-1), Duration.ofSeconds(30), Duration.ofHours(2), Duration.ofMinutes(10), Duration.ofMinutes(10));
+        Duration.ofSeconds(-1), Duration.ofSeconds(30), Duration.ofHours(2), Duration.ofMinutes(10), Duration.ofMinutes(10), null);
 
     List<String> problems = PropertiesCheck.problems(properties(env, null, null));
 
@@ -51,10 +54,82 @@ class PropertiesCheckTest {
     EnvironmentProperties env = new EnvironmentProperties("sandbox", "sandbox", List.of("learning-api"),
         List.of(new StepProperties(50, Duration.ofMinutes(1), true)), List.of(rule(MetricKind.ERROR_RATE_PERCENT, 5, false)),
         new ApprovalProperties(false, List.of("alice"), true, Duration.ofHours(1), ApprovalTimeoutAction.ROLLBACK, Duration.ofMinutes(1)),
-        Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofHours(2), Duration.ofMinutes(10), Duration.ofMinutes(10));
+        Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofHours(2), Duration.ofMinutes(10), Duration.ofMinutes(10), null);
 
     assertThatThrownBy(() -> PolicyCatalogFactory.build(properties(env, URI.create("http://127.0.0.1:7300"), null)))
         .hasMessageContaining("environment 'prod': the last step must send 100% of traffic, was 50%");
+  }
+
+  @Test
+  void aSoundLessonPolicyBuildsTheLessonSettings() {
+    RunbookProperties ok = properties(withLessons(seedLessons()), URI.create("http://127.0.0.1:7300"), null);
+    assertThat(PropertiesCheck.problems(ok)).isEmpty();
+    assertThat(PolicyCatalogFactory.build(ok).environment("prod").orElseThrow().lessons()).isEqualTo(
+        new LessonSettings(List.of(new RolloutStep(10, 3600, true), new RolloutStep(50, 7200, true),
+            new RolloutStep(100, 0, false)), List.of(new WatchRule("completion-rate",
+            MetricKind.LESSON_COMPLETION_RATE_PERCENT, Comparison.LESS_THAN, 0.85, true, 900, 900, RuleAction.ROLLBACK,
+            50, null, null)), 600, 86400));
+  }
+
+  @Test
+  void aBadLessonPolicyIsNamedByItsPropertyPaths() {
+    LessonProperties bad = new LessonProperties(
+        List.of(new StepProperties(50, Duration.ofHours(1), true), new StepProperties(20, Duration.ofSeconds(-1), false)),
+        List.of(lessonRule("errors", MetricKind.ERROR_RATE_PERCENT, 5, false, RuleAction.NOTIFY),
+            lessonRule("errors", MetricKind.LESSON_ERROR_RATE_PERCENT, 500, false, RuleAction.NOTIFY),
+            lessonRule("custom", MetricKind.CUSTOM, 1, false, RuleAction.NOTIFY),
+            lessonRule("completion", MetricKind.LESSON_COMPLETION_RATE_PERCENT, 0, true, RuleAction.NOTIFY)),
+        Duration.ZERO, Duration.ofHours(-24), new LessonDatabaseProperties("postgres://db/platform", "runbook", null));
+    EnvironmentProperties env = withLessons(bad);
+
+    List<String> problems = PropertiesCheck.problems(properties(env, URI.create("http://127.0.0.1:7300"), null));
+
+    String at = "runbook.environments.prod.lessons";
+    assertThat(problems).containsExactly(
+        at + ".steps[1].weight must rise strictly within 1..100, was 20 after 50",
+        at + ".steps[1].watch must not be negative, was PT-1S",
+        at + ".steps: the last step must serve 100% of learners, was 20%",
+        at + ".rules: at least one rule needs action rollback, or no window can ever be judged healthy",
+        at + ".rules[0].metric must be one of lesson-error-rate-percent, lesson-completion-rate-percent,"
+            + " lesson-negative-feedback-percent, custom, was error-rate-percent",
+        at + ".rules[1].name must be given and unique, was 'errors'",
+        at + ".rules[1].threshold is a percentage and must be within 0-100, was 500.0",
+        at + ".rules[2]: metric custom needs a query (PromQL)",
+        at + ".rules[2]: metric custom needs metrics: prometheus",
+        at + ".rules[3].threshold of a relative rule is a factor of the stable value and must be positive",
+        at + ".update-watch must be a positive duration like 30s or 5m, was PT0S",
+        at + ".flag-removal-after must be a positive duration like 30s or 5m, was PT-24H",
+        at + ".database.url must be a JDBC URL such as jdbc:postgresql://db:5432/platform, was"
+            + " 'postgres://db/platform'; leave database out to use the worker's own");
+  }
+
+  @Test
+  void aLessonRuleAmongTheCodeRulesIsPointedToTheLessonsSection() {
+    EnvironmentProperties env = environment("sandbox", "sandbox",
+        lessonRule("lesson-errors", MetricKind.LESSON_ERROR_RATE_PERCENT, 5, false, RuleAction.ROLLBACK));
+    assertThat(PropertiesCheck.problems(properties(env, URI.create("http://127.0.0.1:7300"), null))).containsExactly(
+        "runbook.environments.prod.rules[0].metric lesson-error-rate-percent reads lesson traffic; put the rule under"
+            + " runbook.environments.prod.lessons.rules");
+  }
+
+  private static LessonProperties seedLessons() {
+    return new LessonProperties(List.of(new StepProperties(10, Duration.ofHours(1), true),
+        new StepProperties(50, Duration.ofHours(2), true), new StepProperties(100, Duration.ZERO, false)),
+        List.of(new RuleProperties("completion-rate", MetricKind.LESSON_COMPLETION_RATE_PERCENT, Comparison.LESS_THAN,
+            0.85, true, Duration.ofMinutes(15), Duration.ofMinutes(15), RuleAction.ROLLBACK, 50, null, null)),
+        Duration.ofMinutes(10), Duration.ofHours(24), null);
+  }
+
+  private static EnvironmentProperties withLessons(LessonProperties lessons) {
+    EnvironmentProperties e = environment("sandbox", "sandbox", rule(MetricKind.ERROR_RATE_PERCENT, 5, false));
+    return new EnvironmentProperties(e.platform(), e.metrics(), e.services(), e.steps(), e.rules(), e.approval(),
+        e.pollInterval(), e.heartbeatTimeout(), e.emergencyWatch(), e.retireAfter(), e.deployTimeout(), lessons);
+  }
+
+  private static RuleProperties lessonRule(String name, MetricKind metric, double threshold, boolean relative,
+      RuleAction action) {
+    return new RuleProperties(name, metric, relative ? Comparison.LESS_THAN : Comparison.GREATER_THAN, threshold,
+        relative, Duration.ofMinutes(5), Duration.ofMinutes(5), action, 50, null, null);
   }
 
   private static RunbookProperties properties(EnvironmentProperties env, URI sandbox, URI prometheus) {
@@ -67,7 +142,7 @@ class PropertiesCheckTest {
         List.of(rule),
         new ApprovalProperties(true, List.of("alice", "bob"), false, Duration.ofHours(1), ApprovalTimeoutAction.HOLD_AND_REMIND,
             Duration.ofMinutes(30)),
-        Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofHours(2), Duration.ofMinutes(10), Duration.ofMinutes(10));
+        Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofHours(2), Duration.ofMinutes(10), Duration.ofMinutes(10), null);
   }
 
   private static RuleProperties rule(MetricKind metric, double threshold, boolean relative) {

@@ -1,0 +1,65 @@
+package dev.runbook.activities.lessons;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.runbook.activities.support.Json;
+import dev.runbook.lessons.SemanticVersion;
+import dev.runbook.lessons.progress.LessonProgress;
+import dev.runbook.lessons.progress.ProgressDocuments;
+import dev.runbook.lessons.progress.ProgressMigrations;
+import dev.runbook.lessons.progress.UserProgress;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads learners' progress documents ({@code platform.user_progress}) for forecasts and notices.
+ * Older schema versions are migrated in memory only: progress belongs to the platform, and a
+ * lesson update never writes it (seed 000: "user progress and XP are sacred").
+ */
+final class LearnerProgress {
+  private static final Logger log = LoggerFactory.getLogger(LearnerProgress.class);
+  private static final TypeReference<Map<String, Object>> DOCUMENT = new TypeReference<>() {};
+
+  private LearnerProgress() {}
+
+  /**
+   * Every readable document. One that cannot be read or migrated is logged and left out rather
+   * than failing the update: one learner's broken document must not hold every lesson back.
+   */
+  static List<UserProgress> all(Connection c) throws SQLException {
+    ProgressMigrations migrations = ProgressMigrations.standard();
+    List<UserProgress> learners = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT user_id, document::text FROM platform.user_progress ORDER BY user_id");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        try {
+          Map<String, Object> doc = Json.MAPPER.readValue(rs.getString(2), DOCUMENT);
+          learners.add(ProgressDocuments.read(migrations.migrate(doc).document()));
+        } catch (IOException | RuntimeException e) {
+          log.warn("progress of user {} left out: {}", rs.getString(1), e.getMessage());
+        }
+      }
+    }
+    return learners;
+  }
+
+  /** Learners part-way through {@code lessonId} on {@code version}. */
+  static int inProgressOn(List<UserProgress> learners, String lessonId, SemanticVersion version) {
+    int n = 0;
+    for (UserProgress p : learners) {
+      LessonProgress lesson = p.lessons().get(lessonId);
+      if (lesson != null && lesson.isInProgress() && lesson.startedVersion().equals(version)) {
+        n++;
+      }
+    }
+    return n;
+  }
+}

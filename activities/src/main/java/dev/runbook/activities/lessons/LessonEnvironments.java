@@ -1,0 +1,68 @@
+package dev.runbook.activities.lessons;
+
+import dev.runbook.activities.policy.EnvironmentSettings;
+import dev.runbook.activities.policy.LessonSettings;
+import dev.runbook.activities.policy.PolicyCatalog;
+import dev.runbook.workflows.kit.EnvironmentPolicy;
+import dev.runbook.workflows.lessonupdate.LessonPolicy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+
+/**
+ * Which lesson store and lesson policy serve an environment. Checked when built, so an environment
+ * with lesson settings but no database stops the worker at start-up; at run time an unknown
+ * environment, or one without lesson settings, fails non-retryably with what to fix.
+ */
+public final class LessonEnvironments {
+  /** The "platform" a lesson rollout runs on, as the status and the registry show it. */
+  public static final String LESSON_STORE = "lesson-store";
+
+  private final PolicyCatalog catalog;
+  private final Map<String, DataSource> dataSources;
+
+  /** @param dataSources the lesson store of each environment that has lesson settings */
+  public LessonEnvironments(PolicyCatalog catalog, Map<String, DataSource> dataSources) {
+    this.catalog = catalog;
+    this.dataSources = new TreeMap<>(dataSources);
+    List<String> problems = new ArrayList<>();
+    catalog.environments().forEach((name, env) -> {
+      if (env.lessons() != null && !this.dataSources.containsKey(name)) {
+        problems.add("environment '" + name + "' has lesson settings but no lesson-store database");
+      }
+    });
+    this.dataSources.keySet().stream().filter(name -> catalog.environment(name).isEmpty())
+        .forEach(name -> problems.add("lesson-store database for unknown environment '" + name + "'"));
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("lesson stores: " + String.join("; ", problems));
+    }
+  }
+
+  EnvironmentSettings environment(String name) {
+    return catalog.environment(name).orElseThrow(() -> LessonFailures.refuse(LessonFailures.UNKNOWN_ENVIRONMENT,
+        "unknown environment '" + name + "'; known: " + String.join(", ", catalog.environmentNames())));
+  }
+
+  LessonSettings lessons(String name) {
+    return environment(name).lessonSettings().orElseThrow(() -> LessonFailures.refuse(
+        LessonFailures.NO_LESSON_POLICY,
+        "environment '" + name + "' has no lesson policy (runbook.environments." + name + ".lessons)"));
+  }
+
+  DataSource dataSource(String name) {
+    lessons(name);
+    return dataSources.get(name);
+  }
+
+  /** The environment's lesson policy for {@code lessonId}; the lesson id stands where a service would. */
+  LessonPolicy policy(String lessonId, String name) {
+    EnvironmentSettings env = environment(name);
+    LessonSettings lessons = lessons(name);
+    EnvironmentPolicy rollout = new EnvironmentPolicy(name, lessonId, LESSON_STORE, lessons.steps(), lessons.rules(),
+        env.approval(), env.pollSeconds(), env.heartbeatTimeoutSeconds(), 0, lessons.flagRemovalAfterSeconds(),
+        env.deployTimeoutSeconds());
+    return new LessonPolicy(rollout, lessons.updateWatchSeconds(), lessons.flagRemovalAfterSeconds());
+  }
+}

@@ -1,0 +1,66 @@
+package dev.runbook.worker.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runbook.activities.policy.LessonSettings;
+import dev.runbook.activities.policy.PolicyCatalog;
+import dev.runbook.workflows.kit.Comparison;
+import dev.runbook.workflows.kit.RolloutStep;
+import dev.runbook.workflows.kit.WatchRule;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
+
+/** The policies shipped in application.yml and application-local.yml pass the start-up checks. */
+class ShippedConfigurationTest {
+
+  private static RunbookProperties bind(String... files) throws Exception {
+    List<PropertySource<?>> sources = new ArrayList<>();
+    for (String file : files) { // the first file wins, as a profile's file does over application.yml
+      sources.addAll(new YamlPropertySourceLoader().load(file, new ClassPathResource(file)));
+    }
+    Binder binder = new Binder(ConfigurationPropertySources.from(sources),
+        new PropertySourcesPlaceholdersResolver(sources));
+    return binder.bind("runbook", RunbookProperties.class).get();
+  }
+
+  @Test
+  void productionFollowsTheSeedsLessonRollout() throws Exception {
+    RunbookProperties production = bind("application.yml");
+    assertThat(PropertiesCheck.problems(production)).isEmpty();
+    LessonSettings lessons = PolicyCatalogFactory.build(production).environment("production").orElseThrow().lessons();
+    assertThat(lessons.steps()).containsExactly(new RolloutStep(10, 3600, true), new RolloutStep(50, 7200, true),
+        new RolloutStep(100, 0, false));
+    assertThat(lessons.updateWatchSeconds()).isEqualTo(600);
+    assertThat(lessons.flagRemovalAfterSeconds()).isEqualTo(86400);
+    assertThat(lessons.rules()).extracting(WatchRule::name)
+        .containsExactly("lesson-errors-warning", "lesson-errors", "completion-rate", "negative-feedback");
+    WatchRule completion = lessons.rules().get(2);
+    assertThat(completion.comparison()).isEqualTo(Comparison.LESS_THAN);
+    assertThat(completion.relativeToStable()).isTrue();
+    assertThat(completion.threshold()).isEqualTo(0.85);
+    assertThat(completion.forSeconds()).isEqualTo(900);
+  }
+
+  @Test
+  void theEmbeddedStackRollsLessonsOutInSeconds() throws Exception {
+    RunbookProperties local = bind("application-local.yml", "application.yml");
+    assertThat(PropertiesCheck.problems(local)).isEmpty();
+    PolicyCatalog catalog = PolicyCatalogFactory.build(local);
+    LessonSettings lessons = catalog.environment("local").orElseThrow().lessons();
+    assertThat(lessons.steps()).containsExactly(new RolloutStep(10, 8, true), new RolloutStep(50, 6, true),
+        new RolloutStep(100, 0, false));
+    assertThat(lessons.updateWatchSeconds()).isEqualTo(4);
+    assertThat(lessons.flagRemovalAfterSeconds()).isEqualTo(5);
+    assertThat(lessons.rules()).allSatisfy(r -> {
+      assertThat(r.lookbackSeconds()).isEqualTo(6);
+      assertThat(r.minSamples()).isEqualTo(5);
+    });
+  }
+}
