@@ -48,6 +48,10 @@ public class LessonUpdateWorkflowImpl extends RunbookWorkflowBase implements Les
     servedVersion = candidate.publishedVersion();
     status.live(null, servedVersion);
     status.stepState(checkStep, StepState.SUCCEEDED, describe(candidate));
+    if (candidate.version().equals(candidate.publishedVersion())) {
+      // the same content is already current (a CI retry after success): changing nothing is the success
+      return run(() -> candidate.version() + " is already current with this content; nothing to do");
+    }
     return run(() -> candidate.change().staged() ? rollOutMajor(request.lessonYaml()) : publishNow(request.lessonYaml()));
   }
 

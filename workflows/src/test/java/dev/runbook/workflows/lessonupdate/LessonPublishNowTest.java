@@ -99,6 +99,18 @@ class LessonPublishNowTest {
   }
 
   @Test
+  void republishingTheCurrentContentSucceedsAndChangesNothing() {
+    rt.lessons.alreadyCurrent("2.0.0", LessonChange.MAJOR);
+    rt.startLessonUpdate();
+
+    RunbookResult result = rt.result(LESSON_ID);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
+    assertThat(result.reason()).isEqualTo("2.0.0 is already current with this content; nothing to do");
+    assertThat(rt.lessons.calls()).containsExactly("resolveLessonPolicy", "check");
+  }
+
+  @Test
   void aRefusedLessonFailsFastNonRetryablyAndNothingIsStored() {
     rt.lessons.serving("1.1.0").refuse("""
         01_understanding_stock_prices.yaml:3: version "1.0" is not a semantic version (MAJOR.MINOR.PATCH, e.g. 1.0.0)

@@ -49,6 +49,14 @@ public final class FakeLessonStore implements LessonStoreActivities {
     return this;
   }
 
+  /** {@link #check} answers that {@code version} is already current with the same content. */
+  public synchronized FakeLessonStore alreadyCurrent(String version, LessonChange change) {
+    serving(version);
+    this.candidate = new LessonCandidate(LESSON, "Understanding Stock Prices", version, version, change,
+        "sha-" + version, List.of("changes of " + version), 42);
+    return this;
+  }
+
   public synchronized FakeLessonStore refuse(String message, String type) {
     this.refusal = ApplicationFailure.newNonRetryableFailure(message, type);
     return this;
