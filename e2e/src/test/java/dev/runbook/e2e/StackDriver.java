@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.runbook.starter.stack.LocalStack;
 import dev.runbook.starter.stack.LocalStackOptions;
 import dev.runbook.workflows.api.CodeDeployRequest;
+import dev.runbook.workflows.api.LessonUpdateRequest;
 import dev.runbook.workflows.api.Phase;
 import dev.runbook.workflows.api.Procedure;
 import dev.runbook.workflows.api.PromoteRequest;
@@ -52,6 +53,35 @@ final class StackDriver implements AutoCloseable {
         WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.RUNBOOK).setWorkflowId(id).build());
     stub.start(new CodeDeployRequest(service, "local", version, "ci", "e2e-" + version));
     return client.newUntypedWorkflowStub(id);
+  }
+
+  /** Starts a lesson update of {@code file} on the local environment, as {@code runbook start lesson-update} does. */
+  WorkflowStub startLessonUpdate(Path file) throws java.io.IOException {
+    String yaml = java.nio.file.Files.readString(file);
+    String lessonId = dev.runbook.lessons.validation.LessonValidator.validate(file).lesson().orElseThrow().id();
+    String id = Procedure.LESSON_UPDATE.workflowId(lessonId, "local");
+    WorkflowStub stub = client.newUntypedWorkflowStub(Procedure.LESSON_UPDATE.workflowType(),
+        WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.RUNBOOK).setWorkflowId(id).build());
+    stub.start(new LessonUpdateRequest(lessonId, file.getFileName().toString(), yaml, "local", "ci", null));
+    return client.newUntypedWorkflowStub(id);
+  }
+
+  /** Runs {@code read} while the sandbox's learners are paused, so it sees a consistent snapshot. */
+  <T> T withLearnersPaused(java.util.function.Supplier<T> read) throws Exception {
+    post("/api/learners/pause");
+    try {
+      return read.get();
+    } finally {
+      post("/api/learners/resume");
+    }
+  }
+
+  private void post(String path) throws Exception {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(stack.sandboxAdminUrl() + path))
+        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() / 100 != 2) {
+      throw new AssertionError("POST " + path + " answered " + r.statusCode() + ": " + r.body());
+    }
   }
 
   RunbookStatus status(WorkflowStub run) {
