@@ -1,6 +1,7 @@
 package dev.runbook.starter;
 
 import dev.runbook.starter.demo.Demo;
+import dev.runbook.starter.demo.LessonScript;
 import dev.runbook.starter.render.StatusRenderer;
 import dev.runbook.starter.stack.LocalStack;
 import dev.runbook.starter.stack.LocalStackOptions;
@@ -13,12 +14,15 @@ import picocli.CommandLine.Option;
 /** `runbook demo`: the main job end to end on a throw-away stack. */
 @Command(
     name = "demo",
-    header = "Run two real code deploys on a throw-away local stack.",
+    header = "Run real code deploys and lesson updates on a throw-away local stack.",
     description = {
-      "Start a throw-away local stack, run two real code deploys of learning-api",
-      "(live at v1.5.0) on env local, and stop it all again: v1.5.1 is promoted",
-      "through its gates and succeeds; v1.6.0 (about 20%% errors) is rolled back",
-      "automatically at its first canary step. Exit 0 only if both end that way."
+      "Start a throw-away local stack and run, on env local: two code deploys of",
+      "learning-api (live at v1.5.0): v1.5.1 is promoted through its gates and",
+      "succeeds, v1.6.0 (about 20%% errors) is rolled back automatically at its first",
+      "canary step; and lesson updates: the first releases of three lessons (during",
+      "the deploys), then a patch (no notification), a minor (\"Updated\" badge) and a",
+      "major (feature flag 10%% → 50%% → 100%%, promoted as alice, flag removed).",
+      "Stops it all again. Exit 0 only if every run ends that way."
     },
     footerHeading = "%nExample:%n",
     footer = {"  runbook demo --timeout 6m --no-color"})
@@ -36,6 +40,7 @@ public class DemoCommand extends RunbookCommand {
   protected int run() {
     long started = System.nanoTime();
     var home = RunbookHome.require();
+    LessonScript lessons = LessonScript.load(home); // an invalid lesson stops here, before anything starts
     try (LocalStack stack = LocalStack.start(LocalStackOptions.ephemeral(home), line -> {
           out().println("demo: " + line);
           out().flush();
@@ -45,7 +50,7 @@ public class DemoCommand extends RunbookCommand {
       out().flush();
       Duration left = timeout.minus(Duration.ofNanos(System.nanoTime() - started));
       Demo demo = new Demo(stack.workflowClient(), client.taskQueue(), out(),
-          new StatusRenderer(client.ansi(), ZoneId.systemDefault()), client.ansi());
+          new StatusRenderer(client.ansi(), ZoneId.systemDefault()), client.ansi(), lessons);
       return demo.run(left);
     }
   }

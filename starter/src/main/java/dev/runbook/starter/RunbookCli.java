@@ -12,9 +12,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = RunbookCli.Version.class,
     description = {
-      "Durable deployment runbooks on Temporal. Start code deploys, emergency deploys",
-      "and rollbacks, approve or abort them, and watch them; check lesson content with",
-      "`lessons`; or run the whole stack locally with `dev` and `demo`."
+      "Durable deployment runbooks on Temporal. Start code deploys, emergency deploys,",
+      "rollbacks and lesson updates, approve or abort them, and watch them; check",
+      "lesson content with `lessons`; or run the whole stack locally with `dev` and",
+      "`demo`."
     },
     subcommands = {
       StartCommand.class,

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
       "  runbook start code-deploy --service learning-api --version v1.5.1 \\",
       "      --env production --as ci-bot --wait --output json"
     })
-public class StartCodeDeployCommand extends StartRunCommand {
+public class StartCodeDeployCommand extends StartServiceCommand {
 
   @Option(names = "--version", paramLabel = "VERSION", description = "Release to deploy, e.g. v1.5.1.")
   String version;

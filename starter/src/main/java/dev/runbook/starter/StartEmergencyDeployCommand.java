@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
       "  runbook start emergency-deploy --service learning-api --version v1.5.2 \\",
       "      --env production --reason \"INC-42 login loop\" --wait"
     })
-public class StartEmergencyDeployCommand extends StartRunCommand {
+public class StartEmergencyDeployCommand extends StartServiceCommand {
 
   @Option(names = "--version", paramLabel = "VERSION", description = "Release with the fix, e.g. v1.5.2.")
   String version;

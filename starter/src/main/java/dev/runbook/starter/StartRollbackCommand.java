@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
       "  runbook start rollback --service learning-api --env production \\",
       "      --to-version v1.5.0 --reason \"error rate after v1.5.1\" --wait"
     })
-public class StartRollbackCommand extends StartRunCommand {
+public class StartRollbackCommand extends StartServiceCommand {
 
   @Option(names = "--to-version", paramLabel = "VERSION", description = "Version to go back to. Default: the standby colour's.")
   String toVersion;

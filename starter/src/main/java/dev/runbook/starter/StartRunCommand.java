@@ -15,20 +15,18 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * What every `runbook start <procedure>` shares: target, requester, request id, validation,
- * single-flight start, and `--wait`.
+ * What every `runbook start <procedure>` shares: environment, requester, request id, validation,
+ * single-flight start, and `--wait`. What the run acts on (a service, a lesson file) is the
+ * subcommand's.
  */
 public abstract class StartRunCommand extends RunbookCommand {
   static final Duration POLL = Duration.ofMillis(500);
-
-  @Option(names = "--service", required = true, paramLabel = "SERVICE", description = "Service to act on, e.g. learning-api.")
-  String service;
 
   @Option(names = {"--env", "--environment"}, required = true, paramLabel = "ENV", description = "Environment, e.g. local, staging, production.")
   String environment;
 
   @Option(
-      names = "--as",
+      names = {"--as", "--requested-by"},
       paramLabel = "NAME",
       defaultValue = "${env:USER:-cli}",
       description = "Who asks (recorded, and never allowed to approve it in production). Default: $USER or cli")

@@ -1,145 +1,86 @@
 package dev.runbook.starter.demo;
 
-import dev.runbook.starter.CliException;
 import dev.runbook.starter.render.Ansi;
-import dev.runbook.starter.render.ProgressLines;
 import dev.runbook.starter.render.StatusRenderer;
-import dev.runbook.starter.run.RunFollower;
 import dev.runbook.starter.run.RunLauncher;
 import dev.runbook.starter.run.RunSpec;
 import dev.runbook.workflows.api.Outcome;
-import dev.runbook.workflows.api.Phase;
 import dev.runbook.workflows.api.Procedure;
-import dev.runbook.workflows.api.PromoteRequest;
-import dev.runbook.workflows.api.RunbookStatus;
-import dev.runbook.workflows.api.StepView;
 import io.temporal.client.WorkflowClient;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
- * The demo's script: two real code deploys of learning-api on env local. At each approval gate
- * it sends the `promote` signal as alice, the way an approver would from the Temporal UI. It
- * prints the status tree whenever the run's shape changes (phase, steps, weights, outcome) and
- * the new log lines in between.
+ * The demo's script on env local: two real code deploys of learning-api (v1.5.1 promoted through
+ * its gates, v1.6.0 rolled back by a watch rule), then lesson updates: the three lessons' first
+ * releases, a patch, a minor and a major. Runs that do not depend on each other are started
+ * together and followed one after the other, which keeps the output in order and the demo short:
+ * the first releases run during the deploys (so simulated learners have the lessons in progress
+ * when the updates come), and the three updates run at once.
  */
 public final class Demo {
   static final String SERVICE = "learning-api";
   static final String ENVIRONMENT = "local";
   static final String REQUESTER = "ci";
-  static final String APPROVER = "alice";
-  static final List<Expectation> SCRIPT = List.of(
-      new Expectation("v1.5.1", Outcome.SUCCEEDED),
-      new Expectation("v1.6.0", Outcome.ROLLED_BACK));
+  static final List<DemoStep> DEPLOYS = List.of(deploy("v1.5.1", Outcome.SUCCEEDED), deploy("v1.6.0", Outcome.ROLLED_BACK));
 
-  /** A deploy of {@code version} and how it should end. */
-  record Expectation(String version, Outcome expected) {}
+  private final DemoRuns runs;
+  private final LessonScript lessons;
+  private final List<String> summary = new ArrayList<>();
+  private boolean allAsExpected = true;
+  private long deadline;
 
-  private final WorkflowClient client;
-  private final String taskQueue;
-  private final PrintWriter out;
-  private final StatusRenderer renderer;
-  private final ProgressLines lines;
-
-  public Demo(WorkflowClient client, String taskQueue, PrintWriter out, StatusRenderer renderer, Ansi ansi) {
-    this.client = client;
-    this.taskQueue = taskQueue;
-    this.out = out;
-    this.renderer = renderer;
-    this.lines = new ProgressLines(renderer, ansi);
+  public Demo(WorkflowClient client, String taskQueue, PrintWriter out, StatusRenderer renderer, Ansi ansi, LessonScript lessons) {
+    this.runs = new DemoRuns(client, taskQueue, out, renderer, ansi);
+    this.lessons = lessons;
   }
 
-  /** Runs the script within {@code timeout}; 0 when every deploy ended as expected, else 1. */
+  /** Runs the script within {@code timeout}; 0 when every run ended as expected, else 1. */
   public int run(Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    List<String> summary = new ArrayList<>();
-    boolean allAsExpected = true;
-    for (Expectation step : SCRIPT) {
-      Duration left = Duration.ofNanos(deadline - System.nanoTime());
-      String outcome;
-      if (left.isNegative() || left.isZero()) {
-        outcome = "NOT_RUN (demo timed out)";
-      } else {
-        outcome = deploy(step.version(), left);
-      }
-      summary.add(step.version() + " " + outcome + " (expected " + step.expected() + ")");
-      allAsExpected &= outcome.equals(step.expected().name());
+    deadline = System.nanoTime() + timeout.toNanos();
+    runs.say("publishing the lessons as learners first saw them; simulated learners start them while "
+        + SERVICE + " is deployed");
+    List<RunLauncher.Started> firstReleases = lessons.firstReleases().stream().map(runs::start).toList();
+
+    for (DemoStep deploy : DEPLOYS) {
+      record(deploy, runs.run(deploy, left()));
     }
-    say(String.join(" / ", summary));
+
+    runs.say("the lessons' first releases, started before the deploys:");
+    for (int i = 0; i < firstReleases.size(); i++) {
+      DemoStep step = lessons.firstReleases().get(i);
+      record(step, runs.follow(step, firstReleases.get(i), left()));
+    }
+
+    runs.say("a patch, a minor and a major update, started together and followed one by one:");
+    List<RunLauncher.Started> updates = lessons.updates().stream().map(runs::start).toList();
+    for (int i = 0; i < updates.size(); i++) {
+      DemoStep step = lessons.updates().get(i);
+      DemoRuns.Ended ended = runs.follow(step, updates.get(i), left());
+      if (ended.as(Outcome.SUCCEEDED)) {
+        runs.say(step.label() + ": " + NoticeCounts.describe(NoticeCounts.of(ended.status())));
+      }
+      record(step, ended);
+    }
+
+    runs.say("summary:");
+    summary.forEach(line -> runs.say("  " + line));
+    runs.say(allAsExpected ? "every run ended as expected" : "not every run ended as expected (exit 1)");
     return allAsExpected ? 0 : 1;
   }
 
-  /** One deploy, followed to its end; returns the outcome's name (or why there is none). */
-  String deploy(String version, Duration timeout) {
-    RunSpec spec = RunSpec.of(Procedure.CODE_DEPLOY, SERVICE, ENVIRONMENT, version, REQUESTER, null, null);
-    RunLauncher.Started started = new RunLauncher(client, taskQueue).start(spec);
-    say("started " + started.workflowId() + " (" + spec.summary() + ", run " + started.runId() + ")");
-    Follow follow = new Follow(started.workflowId());
-    try {
-      RunFollower.Finish finish =
-          new RunFollower(client, Duration.ofMillis(500)).follow(started.workflowId(), started.runId(), follow, timeout);
-      if (finish.error() != null) {
-        say(version + " failed: " + finish.error());
-        return Outcome.FAILED.name();
-      }
-      Outcome outcome = finish.result() == null ? null : finish.result().outcome();
-      String reason = finish.result() == null || finish.result().reason() == null ? "" : ": " + finish.result().reason();
-      say(version + " ended " + outcome + reason);
-      return String.valueOf(outcome);
-    } catch (CliException e) {
-      say(version + ": " + e.getMessage());
-      return "TIMED_OUT";
-    }
+  private void record(DemoStep step, DemoRuns.Ended ended) {
+    summary.add(step.label() + " " + ended.outcome() + " (expected " + step.expected() + ")");
+    allAsExpected &= ended.as(step.expected());
   }
 
-  /** Prints what changed, and promotes at each approval gate. */
-  private final class Follow implements RunFollower.Listener {
-    private final String workflowId;
-    private String shape;
-    private Integer promotedStep = Integer.MIN_VALUE;
-
-    Follow(String workflowId) {
-      this.workflowId = workflowId;
-    }
-
-    @Override
-    public void onChange(RunbookStatus before, RunbookStatus now) {
-      String nowShape = shape(now);
-      if (!nowShape.equals(shape)) {
-        out.println();
-        out.print(renderer.render(now));
-        out.println();
-        shape = nowShape;
-      } else {
-        lines.diff(before, now).forEach(out::println);
-      }
-      out.flush();
-      if (now.phase() == Phase.AWAITING_APPROVAL && !Objects.equals(promotedStep, now.currentStep())) {
-        promotedStep = now.currentStep();
-        client.newUntypedWorkflowStub(workflowId)
-            .signal("promote", new PromoteRequest(APPROVER, false, workflowId, "demo"));
-        say("sent the promote signal as " + APPROVER + " at step " + now.currentStep()
-            + " (as an approver would from the Temporal UI)");
-      }
-    }
+  private Duration left() {
+    return Duration.ofNanos(deadline - System.nanoTime());
   }
 
-  /** What makes a new tree worth printing: phase, step states, weights, outcome. */
-  static String shape(RunbookStatus s) {
-    StringBuilder key = new StringBuilder().append(s.phase()).append('|').append(s.currentStep()).append('|');
-    if (s.steps() != null) {
-      for (StepView step : s.steps()) {
-        key.append(step.name()).append('=').append(step.state()).append(',');
-      }
-    }
-    return key.append('|').append(s.weights()).append('|').append(s.outcome()).toString();
-  }
-
-  private void say(String line) {
-    out.println("demo: " + line);
-    out.flush();
+  private static DemoStep deploy(String version, Outcome expected) {
+    return new DemoStep(version, RunSpec.of(Procedure.CODE_DEPLOY, SERVICE, ENVIRONMENT, version, REQUESTER, null, null), expected);
   }
 }

@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -68,7 +69,9 @@ public final class StatusRenderer {
   private void header(RunbookStatus s, StringBuilder out) {
     field(out, "Name", ansi.bold(s.workflowId()));
     field(out, "Procedure", procedureName(s.procedure()));
-    field(out, "Service", s.service());
+    // a lesson update's "service" is the lesson id (its business key's middle part)
+    boolean lesson = procedure(s.procedure()).filter(p -> p == Procedure.LESSON_UPDATE).isPresent();
+    field(out, lesson ? "Lesson" : "Service", s.service());
     field(out, "Environment", s.environment());
     field(out, "Version", s.version());
     if (s.requestedBy() != null) {
@@ -196,7 +199,13 @@ public final class StatusRenderer {
     if (procedure == null) {
       return null;
     }
-    return Procedure.fromWorkflowType(procedure).map(Procedure::cliName).orElse(procedure);
+    return procedure(procedure).map(Procedure::cliName).orElse(procedure);
+  }
+
+  /** The status names its procedure by CLI name (the workflows' kit) or by workflow type (older runs, stand-ins). */
+  private static Optional<Procedure> procedure(String name) {
+    return name == null ? Optional.empty()
+        : Procedure.fromWorkflowType(name).or(() -> Procedure.fromCliName(name));
   }
 
   private static String duration(StepView step) {

@@ -3,12 +3,14 @@ package dev.runbook.starter.run;
 import dev.runbook.starter.CliException;
 import dev.runbook.workflows.api.CodeDeployRequest;
 import dev.runbook.workflows.api.EmergencyDeployRequest;
+import dev.runbook.workflows.api.LessonUpdateRequest;
 import dev.runbook.workflows.api.Procedure;
 import dev.runbook.workflows.api.RollbackRequest;
 import dev.runbook.workflows.api.RunbookStatus;
 import dev.runbook.workflows.api.SearchAttributeKeys;
 import dev.runbook.workflows.codedeploy.CodeDeployWorkflow;
 import dev.runbook.workflows.emergency.EmergencyDeployWorkflow;
+import dev.runbook.workflows.lessonupdate.LessonUpdateWorkflow;
 import dev.runbook.workflows.rollback.RollbackWorkflow;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
@@ -85,6 +87,10 @@ public final class RunLauncher {
       case ROLLBACK -> {
         RollbackWorkflow stub = client.newWorkflowStub(RollbackWorkflow.class, options);
         yield WorkflowClient.start(stub::rollback, (RollbackRequest) input);
+      }
+      case LESSON_UPDATE -> {
+        LessonUpdateWorkflow stub = client.newWorkflowStub(LessonUpdateWorkflow.class, options);
+        yield WorkflowClient.start(stub::update, (LessonUpdateRequest) input);
       }
     };
   }

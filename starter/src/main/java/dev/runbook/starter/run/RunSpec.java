@@ -2,6 +2,7 @@ package dev.runbook.starter.run;
 
 import dev.runbook.workflows.api.CodeDeployRequest;
 import dev.runbook.workflows.api.EmergencyDeployRequest;
+import dev.runbook.workflows.api.LessonUpdateRequest;
 import dev.runbook.workflows.api.Procedure;
 import dev.runbook.workflows.api.RequestValidation;
 import dev.runbook.workflows.api.RollbackRequest;
@@ -11,8 +12,10 @@ import java.util.List;
  * What `runbook start <procedure>` asks for, whatever the procedure: the workflow id, the typed
  * workflow input, its validation and the UI metadata all derive from it.
  *
- * @param version the version to deploy, or for a rollback the target version (null = standby)
+ * @param service the service, or for a lesson update the lesson id (the business key's middle part)
+ * @param version the version to deploy or publish, or for a rollback the target version (null = standby)
  * @param requestId never null: {@link #of} derives it when the caller gave none
+ * @param lesson the lesson file a lesson update publishes; null for the other procedures
  */
 public record RunSpec(
     Procedure procedure,
@@ -21,14 +24,22 @@ public record RunSpec(
     String version,
     String requestedBy,
     String requestId,
-    String reason) {
+    String reason,
+    LessonSource lesson) {
 
   public static RunSpec of(
       Procedure procedure, String service, String environment, String version, String requestedBy, String requestId, String reason) {
-    String id = requestId == null || requestId.isBlank()
-        ? RequestIds.of(procedure, service, environment, version, requestedBy)
+    String id = isBlank(requestId) ? RequestIds.of(procedure, service, environment, version, requestedBy) : requestId;
+    return new RunSpec(procedure, service, environment, blankToNull(version), requestedBy, id, reason, null);
+  }
+
+  /** Publishing {@code lesson} (lesson {@code lessonId} at {@code version}) to {@code environment}. */
+  public static RunSpec lessonUpdate(
+      String lessonId, String version, LessonSource lesson, String environment, String requestedBy, String requestId) {
+    String id = isBlank(requestId)
+        ? RequestIds.of(Procedure.LESSON_UPDATE, lessonId, environment, version, requestedBy, lesson.yaml())
         : requestId;
-    return new RunSpec(procedure, service, environment, blankToNull(version), requestedBy, id, reason);
+    return new RunSpec(Procedure.LESSON_UPDATE, lessonId, environment, blankToNull(version), requestedBy, id, null, lesson);
   }
 
   public String workflowId() {
@@ -41,6 +52,9 @@ public record RunSpec(
       case CODE_DEPLOY -> new CodeDeployRequest(service, environment, version, requestedBy, requestId);
       case EMERGENCY_DEPLOY -> new EmergencyDeployRequest(service, environment, version, reason, requestedBy, requestId);
       case ROLLBACK -> new RollbackRequest(service, environment, version, reason, requestedBy, requestId);
+      case LESSON_UPDATE -> new LessonUpdateRequest(
+          service, lesson == null ? null : lesson.fileName(), lesson == null ? null : lesson.yaml(),
+          environment, requestedBy, requestId);
     };
   }
 
@@ -50,6 +64,7 @@ public record RunSpec(
       case CODE_DEPLOY -> RequestValidation.codeDeploy((CodeDeployRequest) workflowInput());
       case EMERGENCY_DEPLOY -> RequestValidation.emergencyDeploy((EmergencyDeployRequest) workflowInput());
       case ROLLBACK -> RequestValidation.rollback((RollbackRequest) workflowInput());
+      case LESSON_UPDATE -> RequestValidation.lessonUpdate((LessonUpdateRequest) workflowInput());
     };
   }
 
@@ -65,6 +80,9 @@ public record RunSpec(
   public String details() {
     StringBuilder md = new StringBuilder();
     md.append("**").append(summary()).append("**\n\n");
+    if (lesson != null) {
+      md.append("- lesson file: `").append(lesson.fileName()).append("`\n");
+    }
     md.append("- requested by: `").append(requestedBy).append("`\n");
     md.append("- request id: `").append(requestId).append("`\n");
     if (reason != null && !reason.isBlank()) {
@@ -75,7 +93,11 @@ public record RunSpec(
     return md.toString();
   }
 
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
+  }
+
   private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s;
+    return isBlank(s) ? null : s;
   }
 }

@@ -14,6 +14,9 @@ import java.util.Optional;
  * or a temp data dir on a random port, deleted on close, when ephemeral.
  */
 final class LocalPostgres implements AutoCloseable {
+  /** The superuser zonky creates; local trust authentication, no password. */
+  static final String USER = "postgres";
+
   private final EmbeddedPostgres postgres;
 
   private LocalPostgres(EmbeddedPostgres postgres) {
@@ -80,7 +83,12 @@ final class LocalPostgres implements AutoCloseable {
   }
 
   String jdbcUrl() {
-    return "jdbc:postgresql://127.0.0.1:" + port() + "/postgres?user=postgres";
+    return jdbcUrl(port()) + "?user=" + USER;
+  }
+
+  /** The URL without credentials, for processes that take the user separately (the sandbox). */
+  static String jdbcUrl(int port) {
+    return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
   }
 
   /** The postmaster's pid (the parent of a backend), when it can be read. */

@@ -2,6 +2,8 @@ package dev.runbook.starter.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runbook.workflows.api.Phase;
+import dev.runbook.workflows.api.RunbookStatus;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
@@ -144,5 +146,14 @@ class StatusRendererTest {
         Procedure:    rollback
         Phase:        ◌ STARTING
         """);
+  }
+
+  @Test
+  void aLessonUpdateNamesItsLesson() {
+    RunbookStatus lesson = new RunbookStatus("lesson-update", "lesson:stock_basics_003:local", "stock_basics_003", "local",
+        "1.0.1", null, null, null, Phase.PUBLISHING, null, null, null, null, null, null, "1.0.0", null, null, null, null,
+        null, null, null, 0, 0);
+    assertThat(plain.render(lesson)).contains("Procedure:    lesson-update\nLesson:       stock_basics_003\n")
+        .doesNotContain("Service:");
   }
 }

@@ -3,6 +3,7 @@ package dev.runbook.starter.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runbook.workflows.api.CodeDeployRequest;
+import dev.runbook.workflows.api.LessonUpdateRequest;
 import dev.runbook.workflows.api.Procedure;
 import dev.runbook.workflows.api.RollbackRequest;
 import dev.runbook.workflows.api.RunbookStatus;
@@ -52,5 +53,40 @@ class RunSpecTest {
             + " started by alice); wait for it or abort it with: runbook abort deploy:learning-api:production"
             + " --as NAME --reason ...");
     assertThat(RunLauncher.alreadyRunning(spec, "run-7", null)).contains("(run run-7);");
+  }
+
+  @Test
+  void aLessonUpdateIsNamedAfterTheLessonAndCarriesTheFileNameAndText() {
+    LessonSource source = new LessonSource("lessons/content/03_market_makers.yaml", "id: stock_basics_003\n");
+    RunSpec spec = RunSpec.lessonUpdate("stock_basics_003", "1.0.1", source, "local", "alice", "job-3");
+    assertThat(spec.workflowId()).isEqualTo("lesson:stock_basics_003:local");
+    assertThat(spec.workflowInput()).isEqualTo(
+        new LessonUpdateRequest("stock_basics_003", "03_market_makers.yaml", "id: stock_basics_003\n", "local", "alice", "job-3"));
+    assertThat(spec.summary()).isEqualTo("lesson-update stock_basics_003 1.0.1 → local");
+    assertThat(spec.details()).contains("lesson file: `03_market_makers.yaml`").contains("requested by: `alice`");
+    assertThat(spec.problems()).isEmpty();
+    assertThat(spec.toString()).doesNotContain("id: stock_basics_003\n");
+  }
+
+  @Test
+  void theDefaultLessonRequestIdCoversTheContent() {
+    LessonSource a = new LessonSource("03_market_makers.yaml", "text A");
+    LessonSource b = new LessonSource("elsewhere/03_market_makers.yaml", "text A");
+    LessonSource edited = new LessonSource("03_market_makers.yaml", "text B");
+    String id = RunSpec.lessonUpdate("stock_basics_003", "1.0.1", a, "local", "ci", null).requestId();
+    assertThat(id).matches("req-[0-9a-f]{16}")
+        .isEqualTo(RunSpec.lessonUpdate("stock_basics_003", "1.0.1", b, "local", "ci", " ").requestId())
+        .isNotEqualTo(RunSpec.lessonUpdate("stock_basics_003", "1.0.1", edited, "local", "ci", null).requestId());
+    // the other procedures keep the ids they always had (a CI retry across an upgrade still follows)
+    assertThat(RequestIds.of(Procedure.CODE_DEPLOY, "learning-api", "local", "v1.5.1", "ci"))
+        .isEqualTo(RequestIds.of(Procedure.CODE_DEPLOY, "learning-api", "local", "v1.5.1", "ci", null));
+  }
+
+  @Test
+  void aLessonUpdateIsValidatedLikeTheWorkflowValidatesIt() {
+    RunSpec spec = RunSpec.lessonUpdate("Stock Basics", "1.0.1", new LessonSource("x.yaml", " "), "PROD", "ci", null);
+    assertThat(spec.problems()).anySatisfy(p -> assertThat(p).contains("lessonId 'Stock Basics' is not a lesson id"))
+        .anySatisfy(p -> assertThat(p).contains("lessonYaml is required"))
+        .anySatisfy(p -> assertThat(p).contains("environment 'PROD' is not an environment name"));
   }
 }
