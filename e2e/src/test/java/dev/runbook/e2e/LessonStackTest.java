@@ -32,8 +32,7 @@ class LessonStackTest {
 
   @BeforeAll
   void startStack() {
-    // twice the default learner traffic, so a 10% flag sees enough opens in a 6s lookback
-    driver = new StackDriver(options -> options.withExtraSandboxArgs(List.of("--learner-sessions-per-second", "80")));
+    driver = new StackDriver();
     store = new LessonStoreReader(driver.stack.jdbcUrl());
   }
 

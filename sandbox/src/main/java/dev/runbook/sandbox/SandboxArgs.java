@@ -28,7 +28,7 @@ final class SandboxArgs {
       "  --platform-db-user U      database user (default postgres)",
       "  --platform-db-password P  database password (default empty)",
       "  --platform-db-schema S    schema of the lesson store (default platform)",
-      "  --learner-sessions-per-second N  learner sessions per second (default 40, 0 = none)",
+      "  --learner-sessions-per-second N  learner sessions per second (default 100, 0 = none)",
       "  -h, --help        show this help",
       "",
       "Prints 'sandbox ready admin=URL router=URL' on stdout once it serves; stop it with",

@@ -32,7 +32,7 @@ class SandboxArgsTest {
   void learnersAreOffUntilAPlatformDatabaseIsGiven() throws Exception {
     LearnerOptions off = SandboxArgs.parse(new String[0]).learners();
     assertThat(off.enabled()).isFalse();
-    assertThat(off).isEqualTo(new LearnerOptions(null, "postgres", "", "platform", 40));
+    assertThat(off).isEqualTo(new LearnerOptions(null, "postgres", "", "platform", 100));
 
     LearnerOptions on = SandboxArgs.parse(new String[] {
         "--platform-db-url", "jdbc:postgresql://127.0.0.1:54329/postgres", "--platform-db-user=app",

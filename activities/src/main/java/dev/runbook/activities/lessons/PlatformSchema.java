@@ -1,7 +1,7 @@
 package dev.runbook.activities.lessons;
 
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
+import dev.runbook.activities.support.SchemaMigrations;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -18,13 +18,6 @@ public final class PlatformSchema {
   private PlatformSchema() {}
 
   public static MigrateResult migrate(DataSource dataSource) {
-    return Flyway.configure()
-        .dataSource(dataSource)
-        .locations(LOCATION)
-        .schemas(SCHEMA)
-        .defaultSchema(SCHEMA)
-        .createSchemas(true)
-        .load()
-        .migrate();
+    return SchemaMigrations.migrate(dataSource, LOCATION, SCHEMA);
   }
 }

@@ -16,7 +16,7 @@ public record LearnerOptions(String dbUrl, String dbUser, String dbPassword, Str
 
   public static final String DEFAULT_USER = "postgres";
   public static final String DEFAULT_SCHEMA = "platform";
-  public static final int DEFAULT_SESSIONS_PER_SECOND = 40;
+  public static final int DEFAULT_SESSIONS_PER_SECOND = 100;
   /** Far above what one session thread can run; a guard against typos, not a tuning knob. */
   public static final int MAX_SESSIONS_PER_SECOND = 10_000;
   /** Schema names go into SQL text, so only plain identifiers are accepted. */

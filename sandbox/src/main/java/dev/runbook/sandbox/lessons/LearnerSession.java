@@ -30,6 +30,8 @@ import java.util.Optional;
  * in-progress entry of a learner restarted off a withdrawn version.
  */
 public final class LearnerSession {
+  /** How often a learner with lessons both open and completed retakes a completed one. */
+  static final double REVIEW_SHARE = 0.25;
 
   private final LearnerBehaviour behaviour;
   private final MarketData market;
@@ -48,8 +50,9 @@ public final class LearnerSession {
     }
     List<PublishedLesson> open = servable.stream()
         .filter(l -> !learner.completions().containsKey(l.lessonId())).toList();
-    if (open.isEmpty()) {
-      return Optional.of(review(chance.pick(servable), content));
+    if (open.isEmpty() || (open.size() < servable.size() && chance.happens(REVIEW_SHARE))) {
+      List<PublishedLesson> done = servable.stream().filter(l -> !open.contains(l)).toList();
+      return Optional.of(review(chance.pick(done), learner.userId(), content, chance, now));
     }
     PublishedLesson lesson = chance.pick(open);
     ServingRules.Serving serving = ServingRules.decide(lesson, learner.userId(), learner.lessons().get(lesson.lessonId()), now);
@@ -81,13 +84,27 @@ public final class LearnerSession {
     return Optional.of(new SessionOutcome(after, lesson.lessonId(), events.list));
   }
 
-  /** A learner who completed everything opens one again: counted, nothing written. */
-  private SessionOutcome review(PublishedLesson lesson, ContentSource content) throws SQLException {
-    StoredVersion current = lesson.current();
-    Events events = new Events(lesson.lessonId(), current.version()).add(OPENS);
-    if (content.load(current).renderProblem(market).isPresent()) {
-      events.add(RENDER_ERRORS);
+  /**
+   * A learner who completed the lesson takes it again (seed 000: "completed: can review the new
+   * version"): served like a learner not in progress, so a flag's version gets traffic from the
+   * whole population, not only from learners who never started; counted as a full session, but
+   * nothing is written: the completion and XP they earned stay exactly as they were.
+   */
+  private SessionOutcome review(PublishedLesson lesson, String userId, ContentSource content, Chance chance,
+      Instant now) throws SQLException {
+    StoredVersion served = ServingRules.forNewLearner(lesson, userId);
+    Events events = new Events(lesson.lessonId(), served.version()).add(OPENS);
+    LoadedLesson loaded = content.load(served);
+    if (loaded.renderProblem(market).isPresent()) {
+      events.add(RENDER_ERRORS).add(ABANDONED);
+      if (chance.happens(behaviour.negativeAfterRenderError())) {
+        events.add(FEEDBACK_NEGATIVE);
+      }
+      return new SessionOutcome(null, lesson.lessonId(), events.list);
     }
+    LessonProgress fresh = new LessonProgress(served.version(), LessonProgress.IN_PROGRESS, List.of(), null, now, now);
+    events.add(read(loaded.lesson(), fresh, chance).isPresent() ? ABANDONED : COMPLETED);
+    feedback(events, chance);
     return new SessionOutcome(null, lesson.lessonId(), events.list);
   }
 

@@ -8,7 +8,7 @@ import dev.runbook.sandbox.metrics.LessonCounts;
  * two decimals and null when their denominator is 0: a version nobody opened must never look healthy.
  *
  * @param renderErrors opens that failed to render (missing market data, content that does not validate)
- * @param sessionsEnded sessions on the version that ended, completed or abandoned (reviews are not sessions)
+ * @param sessionsEnded sessions on the version that ended, completed or abandoned (retakes by learners who completed the lesson included)
  * @param restarts learners in progress on this version restarted on another because it was withdrawn
  */
 public record LessonVersionStats(

@@ -46,7 +46,8 @@ class LearnerSessionTest {
         .run(first.updated(), catalog, this::content, Chance.seeded(2), NOW).orElseThrow();
 
     assertThat(review.writes()).isFalse();
-    assertThat(review.events()).extracting(LessonEvent::counter).containsExactly(LessonCounter.OPENS);
+    assertThat(review.events()).extracting(LessonEvent::counter).startsWith(LessonCounter.OPENS)
+        .containsAnyOf(LessonCounter.COMPLETED, LessonCounter.ABANDONED);
   }
 
   @Test
