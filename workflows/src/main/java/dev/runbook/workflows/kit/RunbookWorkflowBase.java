@@ -333,12 +333,13 @@ public abstract class RunbookWorkflowBase extends RunbookHandlers {
       status.stepRunning(index, action.describe(step));
       action.apply(step, last);
       ServiceTarget watched = last ? new ServiceTarget(target.colour(), target.version(), null) : target;
-      WatchVerdict verdict = step.watchSeconds() > 0 ? watch(index, step.label(), watched, step.watchSeconds()) : null;
+      String label = action.label(step);
+      WatchVerdict verdict = step.watchSeconds() > 0 ? watch(index, label, watched, step.watchSeconds()) : null;
       boolean inconclusive = verdict != null && verdict.result() == WatchResult.INCONCLUSIVE;
       if (inconclusive || (!last && step.gate() && policy.approval().manual())) {
-        awaitApproval(index, step.label(), inconclusive
+        awaitApproval(index, label, inconclusive
             ? "metrics inconclusive, a person decides: " + verdict.reason()
-            : step.label() + " healthy; waiting for promotion", inconclusive);
+            : label + " healthy; waiting for promotion", inconclusive);
       }
       status.stepState(index, StepState.SUCCEEDED, stepSummary(verdict, index));
     }

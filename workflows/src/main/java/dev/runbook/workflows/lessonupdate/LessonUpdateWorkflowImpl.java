@@ -117,6 +117,11 @@ public class LessonUpdateWorkflowImpl extends RunbookWorkflowBase implements Les
 
     rollOut(stepIndex, new ServiceTarget(version, version, previous), new StepAction() {
       @Override
+      public String label(RolloutStep step) {
+        return flagLabel(step);
+      }
+
+      @Override
       public String describe(RolloutStep step) {
         return "flag " + flag + " serves " + version + " to " + step.weight() + "% of new learners";
       }
