@@ -36,7 +36,7 @@ class ShippedConfigurationTest {
     assertThat(PropertiesCheck.problems(production)).isEmpty();
     LessonSettings lessons = PolicyCatalogFactory.build(production).environment("production").orElseThrow().lessons();
     assertThat(lessons.steps()).containsExactly(new RolloutStep(10, 3600, true), new RolloutStep(50, 7200, true),
-        new RolloutStep(100, 0, false));
+        new RolloutStep(100, 1800, false));
     assertThat(lessons.updateWatchSeconds()).isEqualTo(600);
     assertThat(lessons.flagRemovalAfterSeconds()).isEqualTo(86400);
     assertThat(lessons.rules()).extracting(WatchRule::name)
@@ -54,13 +54,14 @@ class ShippedConfigurationTest {
     assertThat(PropertiesCheck.problems(local)).isEmpty();
     PolicyCatalog catalog = PolicyCatalogFactory.build(local);
     LessonSettings lessons = catalog.environment("local").orElseThrow().lessons();
-    assertThat(lessons.steps()).containsExactly(new RolloutStep(10, 8, true), new RolloutStep(50, 6, true),
-        new RolloutStep(100, 0, false));
+    assertThat(lessons.steps()).containsExactly(new RolloutStep(10, 10, true), new RolloutStep(50, 6, true),
+        new RolloutStep(100, 4, false));
     assertThat(lessons.updateWatchSeconds()).isEqualTo(4);
     assertThat(lessons.flagRemovalAfterSeconds()).isEqualTo(5);
+    // the sandbox gives a 10% flag 2-3 sessions a second: lookbacks of seconds, samples in the tens
     assertThat(lessons.rules()).allSatisfy(r -> {
-      assertThat(r.lookbackSeconds()).isEqualTo(6);
-      assertThat(r.minSamples()).isEqualTo(5);
+      assertThat(r.lookbackSeconds()).isBetween(6L, 8L);
+      assertThat(r.minSamples()).isBetween(10L, 20L);
     });
   }
 }

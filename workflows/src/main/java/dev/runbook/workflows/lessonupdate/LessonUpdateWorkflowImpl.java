@@ -19,6 +19,8 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -34,7 +36,7 @@ public class LessonUpdateWorkflowImpl extends RunbookWorkflowBase implements Les
     // a Start Workflow form sent without input arrives as null: fail with the validation message
     LessonUpdateRequest request = input != null ? input : new LessonUpdateRequest(null, null, null, null, null, null);
     begin(Procedure.LESSON_UPDATE, request.lessonId(), request.environment(), null, request.requestedBy(),
-        request.requestId(), null, RequestValidation.lessonUpdate(input));
+        request.requestId(), null, problems(input, request));
     lessonPolicy = beforeChange(() -> RunbookActivities.beforePolicy(LessonStoreActivities.class, "resolve lesson policy")
         .resolveLessonPolicy(request.lessonId(), request.environment()));
     usePolicy(lessonPolicy.rollout());
@@ -53,6 +55,20 @@ public class LessonUpdateWorkflowImpl extends RunbookWorkflowBase implements Les
       return run(() -> candidate.version() + " is already current with this content; nothing to do");
     }
     return run(() -> candidate.change().staged() ? rollOutMajor(request.lessonYaml()) : publishNow(request.lessonYaml()));
+  }
+
+  /**
+   * The request's problems, plus a workflow id other than the business key: the store takes no
+   * locks, so one run per lesson and environment is what keeps two updates from interleaving.
+   */
+  private static List<String> problems(LessonUpdateRequest input, LessonUpdateRequest request) {
+    List<String> problems = new ArrayList<>(RequestValidation.lessonUpdate(input));
+    String key = Procedure.LESSON_UPDATE.workflowId(request.lessonId(), request.environment());
+    if (problems.isEmpty() && !Workflow.getInfo().getWorkflowId().equals(key)) {
+      problems.add("workflow id '" + Workflow.getInfo().getWorkflowId() + "' must be '" + key
+          + "' (one run per lesson and environment); start it with that id");
+    }
+    return problems;
   }
 
   /** First release, patch or minor (seed 000 procedure 1): current at once, then watched. */
@@ -161,8 +177,10 @@ public class LessonUpdateWorkflowImpl extends RunbookWorkflowBase implements Les
           "rolled back by " + status.workflowId(), status.workflowId());
       if (candidate.publishedVersion() == null) {
         servedVersion = null; // withdrawing a first release unpublishes the lesson
+        status.log(version + " unpublished; " + restarting + " learner(s) in progress keep their XP and completions");
+      } else {
+        status.log(restarting + " learner(s) in progress on " + version + " go on with " + servedVersion + ", XP kept");
       }
-      status.log(restarting + " learner(s) in progress on " + version + " restart on " + servedVersion + " with their XP");
     });
     store("store " + version).store(environment(), candidate, yaml, status.workflowId());
   }
@@ -171,6 +189,12 @@ public class LessonUpdateWorkflowImpl extends RunbookWorkflowBase implements Les
   private void makeCurrent(String version, String previous) {
     if (previous != null) {
       compensations.add("make " + previous + " current again", () -> {
+        if (candidate.change().staged()) {
+          // first the flag: once the previous version is current, a flag at 100% would send every
+          // new learner to the version being rolled back until the next compensation ran
+          undo("flag " + candidate.flagName() + " to 0%").setFlag(environment(), candidate.flagName(), service(),
+              version, 0, status.workflowId());
+        }
         undo("make " + previous + " current").makeCurrent(environment(), service(), previous, status.workflowId());
         servedVersion = previous;
       });
@@ -218,7 +242,7 @@ public class LessonUpdateWorkflowImpl extends RunbookWorkflowBase implements Les
         return af.getType();
       }
     }
-    return "InvalidRequest";
+    return "LessonStoreUnavailable"; // timed out or kept failing: nothing was changed, start it again
   }
 
   private static String flagLabel(RolloutStep step) {

@@ -133,6 +133,18 @@ class LessonPublishNowTest {
   }
 
   @Test
+  void aRunUnderAnotherIdThanTheBusinessKeyIsRefusedBeforeAnythingHappens() {
+    rt.lessons.serving("1.0.0").candidate("1.0.1", LessonChange.PATCH);
+    var stub = rt.client.newWorkflowStub(LessonUpdateWorkflow.class, rt.options("my-lesson-run"));
+
+    assertThatThrownBy(() -> stub.update(new dev.runbook.workflows.api.LessonUpdateRequest(
+        "stock_basics_001", "x.yaml", "id: stock_basics_001", "production", "carol", null)))
+        .isInstanceOf(WorkflowFailedException.class)
+        .rootCause().hasMessageContaining("workflow id 'my-lesson-run' must be 'lesson:stock_basics_001:production'");
+    assertThat(rt.lessons.calls()).isEmpty();
+  }
+
+  @Test
   void anUnknownEnvironmentFailsFastWithTheStoresMessage() {
     rt.lessons.use(LessonPolicies.production()).serving("1.0.0").candidate("1.0.1", LessonChange.PATCH);
     var stub = rt.client.newWorkflowStub(LessonUpdateWorkflow.class,

@@ -75,5 +75,20 @@ final class GoldenScenarios {
   static final List<String> BEFORE_SINGLE_FLIGHT = List.of(
       "code-deploy-succeeded.json", "code-deploy-rolled-back.json", "emergency-deploy-succeeded.json", "rollback-succeeded.json");
 
+  /** The business-key id a golden history's run had, from its file name. */
+  static String workflowIdOf(String file) {
+    String name = file.substring(file.lastIndexOf('/') + 1);
+    if (name.startsWith("code-deploy")) {
+      return DEPLOY_ID;
+    } else if (name.startsWith("emergency-deploy")) {
+      return EMERGENCY_ID;
+    } else if (name.startsWith("rollback")) {
+      return ROLLBACK_ID;
+    } else if (name.startsWith("lesson-update")) {
+      return LESSON_ID;
+    }
+    throw new IllegalArgumentException("no workflow id known for golden history " + file);
+  }
+
   private GoldenScenarios() {}
 }
