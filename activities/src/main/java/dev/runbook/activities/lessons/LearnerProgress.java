@@ -34,17 +34,36 @@ final class LearnerProgress {
    * than failing the update: one learner's broken document must not hold every lesson back.
    */
   static List<UserProgress> all(Connection c) throws SQLException {
+    return read(c, "SELECT user_id, document::text FROM platform.user_progress ORDER BY user_id");
+  }
+
+  /**
+   * The documents that mention {@code lessonId} anywhere (a superset of the learners who started
+   * or completed it, whatever the schema version), so notices and withdrawals do not parse every
+   * learner's document.
+   */
+  static List<UserProgress> mentioning(Connection c, String lessonId) throws SQLException {
+    return read(c, "SELECT user_id, document::text FROM platform.user_progress WHERE strpos(document::text, ?) > 0"
+        + " ORDER BY user_id", "\"" + lessonId + "\"");
+  }
+
+  private static List<UserProgress> read(Connection c, String sql, String... params) throws SQLException {
     ProgressMigrations migrations = ProgressMigrations.standard();
     List<UserProgress> learners = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT user_id, document::text FROM platform.user_progress ORDER BY user_id");
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        try {
-          Map<String, Object> doc = Json.MAPPER.readValue(rs.getString(2), DOCUMENT);
-          learners.add(ProgressDocuments.read(migrations.migrate(doc).document()));
-        } catch (IOException | RuntimeException e) {
-          log.warn("progress of user {} left out: {}", rs.getString(1), e.getMessage());
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setString(i + 1, params[i]);
+      }
+      // stream rows instead of loading the whole table into the driver (inside a transaction)
+      ps.setFetchSize(500);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          try {
+            Map<String, Object> doc = Json.MAPPER.readValue(rs.getString(2), DOCUMENT);
+            learners.add(ProgressDocuments.read(migrations.migrate(doc).document()));
+          } catch (IOException | RuntimeException e) {
+            log.warn("progress of user {} left out: {}", rs.getString(1), e.getMessage());
+          }
         }
       }
     }

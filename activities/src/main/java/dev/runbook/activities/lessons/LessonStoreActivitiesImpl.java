@@ -160,9 +160,10 @@ public class LessonStoreActivitiesImpl implements LessonStoreActivities {
       }
       LessonStoreQueries.withdraw(c, lessonId, number, reason == null ? "withdrawn by " + workflowId : reason);
       LessonStoreQueries.deleteFlagsOf(c, lessonId, number);
-      int restarting = LearnerProgress.inProgressOn(LearnerProgress.all(c), lessonId, v);
-      log.info("{}: withdrew {} {}; {} learner(s) in progress on it restart on the current version", workflowId,
-          lessonId, number, restarting);
+      int retracted = LessonStoreQueries.deleteNoticesOf(c, lessonId, number);
+      int restarting = LearnerProgress.inProgressOn(LearnerProgress.mentioning(c, lessonId), lessonId, v);
+      log.info("{}: withdrew {} {}; {} notice(s) retracted; {} learner(s) in progress on it restart on the current"
+          + " version", workflowId, lessonId, number, retracted, restarting);
       return restarting;
     });
   }
@@ -172,7 +173,7 @@ public class LessonStoreActivitiesImpl implements LessonStoreActivities {
     return Transactions.run(environments.dataSource(environment), "notify learners of " + lessonId, c -> {
       StoredVersion stored = VersionLookups.servable(c, lessonId, newVersion);
       Lesson lesson = VersionLookups.lesson(stored);
-      List<UserProgress> learners = LearnerProgress.all(c);
+      List<UserProgress> learners = LearnerProgress.mentioning(c, lessonId);
       List<NoticePlan.Planned> planned = NoticePlan.plan(lesson, withdrawn(c, lessonId), learners);
       LearnerNoticesTable.insert(c, lessonId, stored.version(), planned, workflowId);
       return new TreeMap<>(planned.stream().collect(

@@ -129,6 +129,16 @@ final class LessonStoreQueries {
     update(c, "DELETE FROM platform.feature_flags WHERE lesson_id = ? AND version = ?", lessonId, version);
   }
 
+  /** Notices about a withdrawn version would point learners at a lesson nobody serves any more. */
+  static int deleteNoticesOf(Connection c, String lessonId, String version) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "DELETE FROM platform.learner_notices WHERE lesson_id = ? AND version = ?")) {
+      ps.setString(1, lessonId);
+      ps.setString(2, version);
+      return ps.executeUpdate();
+    }
+  }
+
   private static void update(Connection c, String sql, String... params) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {

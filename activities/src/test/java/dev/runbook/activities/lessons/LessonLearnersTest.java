@@ -114,6 +114,20 @@ class LessonLearnersTest extends LessonStoreTestBase {
   }
 
   @Test
+  void withdrawingAVersionRetractsItsNoticesAndLeavesOthers() throws Exception {
+    publish("1.0.0");
+    publish("1.1.0");
+    store.notifyLearners(ENV, ID, "1.1.0", WF);
+    db.execute("INSERT INTO platform.learner_notices (user_id, lesson_id, version, notice, message, created_by)"
+        + " VALUES ('u-on-100', '" + ID + "', '1.0.0', 'UPDATED_BADGE', 'x', 'other-run')");
+    store.makeCurrent(ENV, ID, "1.0.0", WF); // the rollback's first step: the previous version current again
+
+    store.withdraw(ENV, ID, "1.1.0", "rolled back", WF);
+
+    assertThat(db.rows(NOTICES)).containsExactly("u-on-100 | 1.0.0 | UPDATED_BADGE | other-run");
+  }
+
+  @Test
   void aWithdrawnVersionIsNeverAnnounced() {
     publish("1.0.0");
     stage("1.1.0");
