@@ -47,7 +47,9 @@ public record PublishedLesson(String lessonId, String currentVersion, Map<String
   public Optional<LessonFlag> activeFlag() {
     SemanticVersion current = current().semantic();
     return flags.stream()
-        .filter(f -> version(f.version()).map(v -> !v.withdrawn() && !v.semantic().equals(current)).orElse(false))
+        // only a version newer than the current one: a flag left behind by an earlier rollout (its
+        // removal failed) must not send learners back to an older version
+        .filter(f -> version(f.version()).map(v -> !v.withdrawn() && v.semantic().compareTo(current) > 0).orElse(false))
         .max(Comparator.comparing((LessonFlag f) -> version(f.version()).orElseThrow().semantic())
             .thenComparing(LessonFlag::name));
   }

@@ -54,6 +54,11 @@ public final class ServingRules {
     SemanticVersion startedVersion = progress.startedVersion();
     Optional<StoredVersion> started = lesson.version(progress.version());
     boolean sameMajor = startedVersion.major() == current.semantic().major();
+    if (sameMajor && started.map(StoredVersion::withdrawn).orElse(false)) {
+      // a patch or minor rolled back: back to the current version of the same major, sections kept
+      // (the matrix's auto-migration, backwards)
+      return new Serving(current, progress.movedTo(current.version()), progress.version());
+    }
     if (started.map(StoredVersion::withdrawn).orElse(!sameMajor)) {
       StoredVersion v = forNewLearner(lesson, userId);
       return new Serving(v, progress.restartedAt(v.version()), progress.version());

@@ -88,14 +88,23 @@ class ServingRulesTest {
   }
 
   @Test
-  void aWithdrawnVersionWithinTheCurrentMajorAlsoRestarts() {
+  void aWithdrawnMinorMovesLearnersBackToTheCurrentVersionKeepingTheirSections() {
     PublishedLesson lesson = lesson("1.0.1", List.of(), v("1.0.1"), withdrawn("1.1.0"));
 
     ServingRules.Serving s = ServingRules.decide(lesson, "learner-000001", progress("1.1.0", List.of("a")), NOW);
 
     assertThat(s.served().version()).isEqualTo("1.0.1");
     assertThat(s.restartedFrom()).isEqualTo("1.1.0");
-    assertThat(s.entry().sectionsCompleted()).isEmpty();
+    assertThat(s.entry().version()).isEqualTo("1.0.1");
+    assertThat(s.entry().sectionsCompleted()).containsExactly("a");
+  }
+
+  @Test
+  void aFlagOnAnOlderVersionThanTheCurrentOneServesNobody() {
+    PublishedLesson lesson = lesson("3.0.0", List.of(new LessonFlag(FLAG, "l", "2.0.0", 100)), v("2.0.0"), v("3.0.0"));
+
+    assertThat(lesson.activeFlag()).isEmpty();
+    assertThat(ServingRules.decide(lesson, "learner-000001", null, NOW).served().version()).isEqualTo("3.0.0");
   }
 
   @Test
