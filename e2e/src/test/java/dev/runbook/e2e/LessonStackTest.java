@@ -32,7 +32,10 @@ class LessonStackTest {
 
   @BeforeAll
   void startStack() {
-    driver = new StackDriver();
+    // the local policy as shipped, with a shorter kill-switch delay and first-release watch
+    driver = new StackDriver(options -> options.withExtraWorkerArgs(List.of(
+        "--runbook.environments.local.lessons.flag-removal-after=1s",
+        "--runbook.environments.local.lessons.update-watch=2s")));
     store = new LessonStoreReader(driver.stack.jdbcUrl());
   }
 

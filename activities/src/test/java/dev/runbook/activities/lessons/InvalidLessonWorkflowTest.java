@@ -23,11 +23,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -41,7 +42,7 @@ class InvalidLessonWorkflowTest extends LessonStoreTestBase {
   private static final Path CORPUS = Path.of("..", "lessons", "src", "test", "resources", "invalid");
   private static final Pattern ID_LINE = Pattern.compile("(?m)^id:\\s*\"?([a-z0-9][a-z0-9_-]*)\"?\\s*$");
 
-  private TestWorkflowEnvironment env;
+  private static TestWorkflowEnvironment env;
 
   static Stream<Path> corpus() throws Exception {
     try (Stream<Path> files = Files.list(CORPUS)) {
@@ -51,18 +52,21 @@ class InvalidLessonWorkflowTest extends LessonStoreTestBase {
     }
   }
 
-  @BeforeEach
-  void startTemporal() {
+  /** One test server for the whole corpus (each run has its own workflow id and run id). */
+  @BeforeAll
+  static void startTemporal() {
     env = TestWorkflowEnvironment.newInstance();
     SearchAttributeKeys.ALL.forEach(key -> env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
     Worker worker = env.newWorker(TaskQueues.RUNBOOK);
     worker.registerWorkflowImplementationTypes(LessonUpdateWorkflowImpl.class);
-    worker.registerActivitiesImplementations(store, new RegistryActivitiesImpl(db.dataSource()));
+    worker.registerActivitiesImplementations(
+        new LessonStoreActivitiesImpl(new LessonEnvironments(TestCatalog.catalog(), Map.of(ENV, db.dataSource()))),
+        new RegistryActivitiesImpl(db.dataSource()));
     env.start();
   }
 
-  @AfterEach
-  void stopTemporal() {
+  @AfterAll
+  static void stopTemporal() {
     env.close();
   }
 
