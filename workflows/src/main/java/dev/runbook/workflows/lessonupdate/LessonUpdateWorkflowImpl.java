@@ -38,15 +38,15 @@ public class LessonUpdateWorkflowImpl extends RunbookWorkflowBase implements Les
     begin(Procedure.LESSON_UPDATE, request.lessonId(), request.environment(), null, request.requestedBy(),
         request.requestId(), null, problems(input, request));
     lessonPolicy = beforeChange(() -> RunbookActivities.beforePolicy(LessonStoreActivities.class, "resolve lesson policy")
-        .resolveLessonPolicy(request.lessonId(), request.environment()));
-    usePolicy(lessonPolicy.rollout());
+        .resolveLessonPolicy(request.lessonId(), request.environment()), false);
 
     int checkStep = status.addStep("Validate, classify and render " + request.lessonFile());
     status.phase(Phase.VALIDATING, "checking " + request.lessonFile());
     status.stepRunning(checkStep, "validation, version classification, render check");
     candidate = beforeChange(() -> RunbookActivities.beforePolicy(LessonStoreActivities.class, "check " + request.lessonFile())
-        .check(environment(), service(), request.lessonFile(), request.lessonYaml()));
+        .check(environment(), service(), request.lessonFile(), request.lessonYaml()), true);
     announceVersion(candidate.version());
+    usePolicy(lessonPolicy.rollout()); // records the run with its version
     servedVersion = candidate.publishedVersion();
     status.live(null, servedVersion);
     status.stepState(checkStep, StepState.SUCCEEDED, describe(candidate));
@@ -225,11 +225,19 @@ public class LessonUpdateWorkflowImpl extends RunbookWorkflowBase implements Les
     return activities.undo(LessonStoreActivities.class, summary);
   }
 
-  /** Runs a read-only call before anything changed; its refusal ends the run FAILED, non-retryably. */
-  private <T> T beforeChange(Supplier<T> call) {
+  /**
+   * Runs a read-only call before anything changed; its refusal ends the run FAILED, non-retryably.
+   *
+   * @param record whether the refused run goes to the registry (a refused lesson file does; an
+   *     unknown environment, which has no policy, cannot)
+   */
+  private <T> T beforeChange(Supplier<T> call, boolean record) {
     try {
       return call.get();
     } catch (ActivityFailure e) {
+      if (record) {
+        usePolicy(lessonPolicy.rollout());
+      }
       status.failActiveStep(rootMessage(e));
       failFast(rootMessage(e), failureType(e));
       throw e; // not reached: failFast throws
@@ -251,6 +259,9 @@ public class LessonUpdateWorkflowImpl extends RunbookWorkflowBase implements Les
   }
 
   private static String describe(LessonCandidate c) {
+    if (c.version().equals(c.publishedVersion())) {
+      return c.lessonId() + " " + c.version() + ": already current with this content";
+    }
     return c.lessonId() + " " + c.version() + ": " + c.change().name().toLowerCase().replace('_', ' ')
         + (c.publishedVersion() == null ? "" : " over " + c.publishedVersion()) + ", renders " + c.renderedLines() + " lines";
   }
