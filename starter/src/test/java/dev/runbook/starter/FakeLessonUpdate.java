@@ -1,21 +1,15 @@
 package dev.runbook.starter;
 
 import dev.runbook.lessons.validation.LessonValidator;
-import dev.runbook.workflows.api.AbortRequest;
-import dev.runbook.workflows.api.ApprovalRecord;
 import dev.runbook.workflows.api.LessonUpdateRequest;
-import dev.runbook.workflows.api.LogEntry;
 import dev.runbook.workflows.api.Outcome;
 import dev.runbook.workflows.api.Phase;
-import dev.runbook.workflows.api.PromoteRequest;
 import dev.runbook.workflows.api.RunbookResult;
 import dev.runbook.workflows.api.RunbookStatus;
-import dev.runbook.workflows.api.StepState;
 import dev.runbook.workflows.api.StepView;
 import dev.runbook.workflows.lessonupdate.LessonUpdateWorkflow;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -25,14 +19,9 @@ import java.util.Map;
  * the content travelled unchanged. A lesson whose YAML contains "# fake: roll back" rolls back, one
  * with "# fake: fail" fails; a major version (2.0.0 and up) waits at a gate for promote or abort.
  */
-public class FakeLessonUpdate implements LessonUpdateWorkflow {
+public class FakeLessonUpdate extends FakeRunGate implements LessonUpdateWorkflow {
   private LessonUpdateRequest request;
   private String version;
-  private Phase phase = Phase.STARTING;
-  private Outcome outcome;
-  private boolean promoted;
-  private AbortRequest abort;
-  private final List<LogEntry> log = new ArrayList<>();
 
   /** The hash the fake reports for {@code yaml}. */
   static String hash(String yaml) {
@@ -51,60 +40,29 @@ public class FakeLessonUpdate implements LessonUpdateWorkflow {
       return end(Outcome.ROLLED_BACK, "lesson error rate 9% > 5%");
     }
     if (!version.startsWith("1.")) {
-      phase = Phase.AWAITING_APPROVAL;
-      Workflow.await(() -> promoted || abort != null);
+      awaitGate();
     }
     return abort != null ? end(Outcome.ABORTED, "aborted by " + abort.approver())
         : end(Outcome.SUCCEEDED, "published " + request.lessonFile() + " (hash " + hash(request.lessonYaml()) + ")");
   }
 
   private RunbookResult end(Outcome o, String reason) {
-    phase = Phase.DONE;
-    outcome = o;
-    log(o + ": " + reason);
+    ended(o, reason);
     return new RunbookResult(Workflow.getInfo().getWorkflowId(), "LessonUpdate", o, reason, request.lessonId(),
         request.environment(), version, version, null, null);
   }
 
-  private void log(String message) {
-    log.add(new LogEntry(Workflow.currentTimeMillis(), message));
+  @Override
+  protected String environment() {
+    return request.environment();
   }
 
   @Override
   public RunbookStatus status() {
-    StepState gate = phase == Phase.AWAITING_APPROVAL ? StepState.WAITING : outcome == Outcome.SUCCEEDED ? StepState.SUCCEEDED : StepState.SKIPPED;
     return new RunbookStatus("LessonUpdate", Workflow.getInfo().getWorkflowId(), request.lessonId(), request.environment(),
         version, request.requestedBy(), request.requestId(), null, phase, 1,
-        List.of(new StepView("Flag 10% of new learners", gate, null, null, null)), Map.of(), null, null, null,
+        List.of(new StepView("Flag 10% of new learners", gateState(), null, null, null)), Map.of(), null, null, null,
         null, List.of(), phase == Phase.AWAITING_APPROVAL ? "approval" : null, List.of("carol"), List.of(),
         List.copyOf(log), outcome, outcome == null ? null : "done", 0, 0);
   }
-
-  @Override
-  public void promote(PromoteRequest request) {
-    promoted = true;
-  }
-
-  @Override
-  public ApprovalRecord promoteUpdate(PromoteRequest request) {
-    promoted = true;
-    return new ApprovalRecord("promote", request.approver(), 1, true, request.comment(), Workflow.currentTimeMillis());
-  }
-
-  @Override
-  public void validatePromote(PromoteRequest request) {}
-
-  @Override
-  public void abort(AbortRequest request) {
-    abort = request;
-  }
-
-  @Override
-  public ApprovalRecord abortUpdate(AbortRequest request) {
-    abort = request;
-    return new ApprovalRecord("abort", request.approver(), 1, true, request.reason(), Workflow.currentTimeMillis());
-  }
-
-  @Override
-  public void validateAbort(AbortRequest request) {}
 }
