@@ -3,16 +3,10 @@ package dev.runbook.starter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.runbook.starter.stack.EmbeddedTemporal;
 import dev.runbook.starter.stack.RunbookHome;
-import dev.runbook.workflows.api.TaskQueues;
-import io.temporal.worker.WorkerFactory;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,37 +19,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StartLessonUpdateTest {
   private static final Path CONTENT = RunbookHome.find().orElseThrow().resolve("lessons/content");
-  private static EmbeddedTemporal temporal;
-  private static WorkerFactory workers;
-  private static String address;
+  private static TestTemporal temporal;
 
   @TempDir Path dir;
 
   @BeforeAll
   static void startTemporal() throws IOException {
-    int port;
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
-    temporal = EmbeddedTemporal.start(port);
-    temporal.registerSearchAttributes();
-    address = temporal.address();
-    workers = WorkerFactory.newInstance(temporal.client());
-    workers.newWorker(TaskQueues.RUNBOOK).registerWorkflowImplementationTypes(FakeLessonUpdate.class);
-    workers.start();
+    temporal = TestTemporal.start(FakeLessonUpdate.class);
   }
 
   @AfterAll
   static void stopTemporal() {
-    workers.shutdownNow();
     temporal.close();
   }
 
   private static Cli.Result cli(String... args) {
-    String[] all = Arrays.copyOf(args, args.length + 2);
-    all[args.length] = "--address=" + address;
-    all[args.length + 1] = "--no-color";
-    return Cli.run(all);
+    return temporal.cli(args);
   }
 
   private static JsonNode json(String text) throws IOException {
