@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +34,19 @@ final class LearnerProgress {
    * Every readable document. One that cannot be read or migrated is logged and left out rather
    * than failing the update: one learner's broken document must not hold every lesson back.
    */
-  static List<UserProgress> all(Connection c) throws SQLException {
-    return read(c, "SELECT user_id, document::text FROM platform.user_progress ORDER BY user_id");
+  /** Every readable document, {@code size} at a time, streamed from the database. */
+  static void inBatches(Connection c, int size, Consumer<List<UserProgress>> batch) throws SQLException {
+    List<UserProgress> pending = new ArrayList<>(size);
+    read(c, "SELECT user_id, document::text FROM platform.user_progress ORDER BY user_id", learner -> {
+      pending.add(learner);
+      if (pending.size() == size) {
+        batch.accept(List.copyOf(pending));
+        pending.clear();
+      }
+    });
+    if (!pending.isEmpty()) {
+      batch.accept(List.copyOf(pending));
+    }
   }
 
   /**
@@ -43,13 +55,15 @@ final class LearnerProgress {
    * learner's document.
    */
   static List<UserProgress> mentioning(Connection c, String lessonId) throws SQLException {
-    return read(c, "SELECT user_id, document::text FROM platform.user_progress WHERE strpos(document::text, ?) > 0"
-        + " ORDER BY user_id", "\"" + lessonId + "\"");
+    List<UserProgress> learners = new ArrayList<>();
+    read(c, "SELECT user_id, document::text FROM platform.user_progress WHERE strpos(document::text, ?) > 0"
+        + " ORDER BY user_id", learners::add, "\"" + lessonId + "\"");
+    return learners;
   }
 
-  private static List<UserProgress> read(Connection c, String sql, String... params) throws SQLException {
+  private static void read(Connection c, String sql, Consumer<UserProgress> each, String... params)
+      throws SQLException {
     ProgressMigrations migrations = ProgressMigrations.standard();
-    List<UserProgress> learners = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {
         ps.setString(i + 1, params[i]);
@@ -60,14 +74,13 @@ final class LearnerProgress {
         while (rs.next()) {
           try {
             Map<String, Object> doc = Json.MAPPER.readValue(rs.getString(2), DOCUMENT);
-            learners.add(ProgressDocuments.read(migrations.migrate(doc).document()));
+            each.accept(ProgressDocuments.read(migrations.migrate(doc).document()));
           } catch (IOException | RuntimeException e) {
             log.warn("progress of user {} left out: {}", rs.getString(1), e.getMessage());
           }
         }
       }
     }
-    return learners;
   }
 
   /** Learners part-way through {@code lessonId} on {@code version}. */

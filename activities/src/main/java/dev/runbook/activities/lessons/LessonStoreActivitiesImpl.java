@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
  * method runs in one transaction and is idempotent; progress documents are only ever read.
  */
 public class LessonStoreActivitiesImpl implements LessonStoreActivities {
+  private static final int COUNT_BATCH = 1_000;
   private static final Logger log = LoggerFactory.getLogger(LessonStoreActivitiesImpl.class);
 
   private final LessonEnvironments environments;
@@ -53,8 +54,14 @@ public class LessonStoreActivitiesImpl implements LessonStoreActivities {
   public LearnerImpact countLearners(String environment, String lessonId, String newVersion) {
     Inputs.text("lessonId", lessonId);
     SemanticVersion version = Inputs.version(newVersion);
-    return Transactions.run(environments.dataSource(environment), "count learners of " + lessonId, c ->
-        LearnerImpacts.of(ImpactForecast.of(lessonId, version, withdrawn(c, lessonId), LearnerProgress.all(c))));
+    return Transactions.run(environments.dataSource(environment), "count learners of " + lessonId, c -> {
+      Set<SemanticVersion> retired = withdrawn(c, lessonId);
+      // batch by batch: the whole progress table never sits in memory
+      ImpactForecast[] total = {ImpactForecast.of(lessonId, version, retired, List.of())};
+      LearnerProgress.inBatches(c, COUNT_BATCH, batch ->
+          total[0] = total[0].plus(ImpactForecast.of(lessonId, version, retired, batch)));
+      return LearnerImpacts.of(total[0]);
+    });
   }
 
   @Override

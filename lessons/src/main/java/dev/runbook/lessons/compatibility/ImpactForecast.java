@@ -49,6 +49,21 @@ public record ImpactForecast(
     return new ImpactForecast(lessonId, newVersion, inProgress, completed, notStarted);
   }
 
+  /** Both counts together: forecasts of disjoint groups of learners (batches of a large table) add up. */
+  public ImpactForecast plus(ImpactForecast other) {
+    if (!lessonId.equals(other.lessonId) || !newVersion.equals(other.newVersion)) {
+      throw new IllegalArgumentException("cannot add forecasts of " + lessonId + " " + newVersion + " and "
+          + other.lessonId + " " + other.newVersion);
+    }
+    Map<CompatibilityRule, Integer> rows = new EnumMap<>(CompatibilityRule.class);
+    rows.putAll(inProgress);
+    other.inProgress.forEach((rule, n) -> rows.merge(rule, n, Integer::sum));
+    Map<LearnerNotice, Integer> notices = new EnumMap<>(LearnerNotice.class);
+    notices.putAll(completed);
+    other.completed.forEach((notice, n) -> notices.merge(notice, n, Integer::sum));
+    return new ImpactForecast(lessonId, newVersion, rows, notices, notStarted + other.notStarted);
+  }
+
   /** Learners in progress on the given row. */
   public int inProgress(CompatibilityRule rule) {
     return inProgress.getOrDefault(rule, 0);

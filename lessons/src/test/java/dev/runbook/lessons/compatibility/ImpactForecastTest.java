@@ -3,6 +3,7 @@ package dev.runbook.lessons.compatibility;
 import static dev.runbook.lessons.compatibility.CompatibilityMatrixTest.v;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runbook.lessons.SemanticVersion;
 import dev.runbook.lessons.progress.Gamification;
 import dev.runbook.lessons.progress.LessonCompletion;
 import dev.runbook.lessons.progress.LessonProgress;
@@ -15,6 +16,19 @@ import org.junit.jupiter.api.Test;
 
 class ImpactForecastTest {
   private static final Instant T = Instant.parse("2024-11-24T10:00:00Z");
+
+  @Test
+  void forecastsOfBatchesAddUpToTheForecastOfAll() {
+    List<UserProgress> learners = List.of(
+        inProgress("u1", "1.0.0"), inProgress("u2", "1.1.0"), inProgress("u3", "0.9.0"), inProgress("u4", "2.0.0"),
+        completed("u5", "1.1.0"), completed("u6", "2.0.0"), nobody("u7"));
+    Set<SemanticVersion> retired = Set.of(v("0.9.0"));
+
+    ImpactForecast batched = ImpactForecast.of("lesson", v("2.0.0"), retired, learners.subList(0, 3))
+        .plus(ImpactForecast.of("lesson", v("2.0.0"), retired, learners.subList(3, 7)));
+
+    assertThat(batched).isEqualTo(ImpactForecast.of("lesson", v("2.0.0"), retired, learners));
+  }
 
   @Test
   void countsLearnersPerMatrixRowBeforeAMajorUpdate() {
