@@ -28,11 +28,7 @@ public final class RunbookActivities {
     return beforePolicy(PolicyActivities.class, "resolve environment policy");
   }
 
-  /**
-   * Forward platform steps. An abort waits for the step in flight to finish
-   * (WAIT_CANCELLATION_COMPLETED): with TRY_CANCEL the compensation (e.g. "retire green") would run
-   * while the deploy it undoes is still going, and the deploy would land after it.
-   */
+  /** Forward platform steps (see {@link #step}). */
   public PlatformActivities platform(String summary) {
     return step(PlatformActivities.class, summary);
   }
@@ -59,7 +55,12 @@ public final class RunbookActivities {
         .setSummary(summary).build());
   }
 
-  /** A forward step on any store or platform: bounded retries, an abort waits for it to finish. */
+  /**
+   * A forward step on any store or platform, with bounded retries. An abort waits for the step in
+   * flight to finish (WAIT_CANCELLATION_COMPLETED): with TRY_CANCEL the compensation (e.g. "retire
+   * green", "withdraw 2.0.0") would run while the step it undoes is still going, and the step would
+   * land after it.
+   */
   public <T> T step(Class<T> activities, String summary) {
     return Workflow.newActivityStub(activities, ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofSeconds(Math.max(5, policy.deployTimeoutSeconds())))
