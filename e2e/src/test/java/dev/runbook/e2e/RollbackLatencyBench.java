@@ -3,7 +3,7 @@ package dev.runbook.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.runbook.workflows.api.Outcome;
 import dev.runbook.workflows.api.RunbookResult;
-import dev.runbook.workflows.kit.WatchVerdict;
+import dev.runbook.workflows.contract.WatchVerdict;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowStub;

@@ -11,7 +11,7 @@ import dev.runbook.workflows.api.Procedure;
 import dev.runbook.workflows.api.RunbookResult;
 import dev.runbook.workflows.api.SearchAttributeKeys;
 import dev.runbook.workflows.codedeploy.CodeDeployWorkflow;
-import dev.runbook.workflows.kit.RolloutStep;
+import dev.runbook.workflows.contract.RolloutStep;
 import dev.runbook.workflows.lessonupdate.LessonPolicy;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;

@@ -5,7 +5,7 @@ import dev.runbook.workflows.api.ApprovalRecord;
 import io.temporal.client.WorkflowUpdateException;
 import java.util.regex.Pattern;
 import dev.runbook.workflows.api.RunbookResult;
-import dev.runbook.workflows.kit.RunControlActivities;
+import dev.runbook.workflows.contract.RunControlActivities;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.activity.Activity;

@@ -3,7 +3,7 @@ package dev.runbook.activities.lessons;
 import dev.runbook.activities.policy.EnvironmentSettings;
 import dev.runbook.activities.policy.LessonSettings;
 import dev.runbook.activities.policy.PolicyCatalog;
-import dev.runbook.workflows.kit.EnvironmentPolicy;
+import dev.runbook.workflows.contract.EnvironmentPolicy;
 import dev.runbook.workflows.lessonupdate.LessonPolicy;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.runbook.activities.metrics;
 
-import dev.runbook.workflows.kit.MetricReading;
-import dev.runbook.workflows.kit.WatchRule;
+import dev.runbook.workflows.contract.MetricReading;
+import dev.runbook.workflows.contract.WatchRule;
 
 /**
  * Where the watch reads a rule's metric for one colour. Implementations never throw for a bad

@@ -1,7 +1,7 @@
 package dev.runbook.activities.metrics;
 
-import dev.runbook.workflows.kit.MetricKind;
-import dev.runbook.workflows.kit.WatchRule;
+import dev.runbook.workflows.contract.MetricKind;
+import dev.runbook.workflows.contract.WatchRule;
 import java.util.Map;
 
 /**

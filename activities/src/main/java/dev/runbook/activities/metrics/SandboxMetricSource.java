@@ -2,9 +2,9 @@ package dev.runbook.activities.metrics;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.runbook.activities.support.HttpJson;
-import dev.runbook.workflows.kit.MetricKind;
-import dev.runbook.workflows.kit.MetricReading;
-import dev.runbook.workflows.kit.WatchRule;
+import dev.runbook.workflows.contract.MetricKind;
+import dev.runbook.workflows.contract.MetricReading;
+import dev.runbook.workflows.contract.WatchRule;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

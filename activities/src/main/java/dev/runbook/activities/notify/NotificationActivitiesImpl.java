@@ -2,9 +2,9 @@ package dev.runbook.activities.notify;
 
 import dev.runbook.activities.support.Heartbeats;
 import dev.runbook.activities.support.HttpJson;
-import dev.runbook.workflows.kit.Notification;
-import dev.runbook.workflows.kit.NotificationActivities;
-import dev.runbook.workflows.kit.Severity;
+import dev.runbook.workflows.contract.Notification;
+import dev.runbook.workflows.contract.NotificationActivities;
+import dev.runbook.workflows.contract.Severity;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityInfo;
 import io.temporal.failure.ApplicationFailure;

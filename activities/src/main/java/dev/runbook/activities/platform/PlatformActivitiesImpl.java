@@ -1,8 +1,8 @@
 package dev.runbook.activities.platform;
 
-import dev.runbook.workflows.kit.PlatformActivities;
-import dev.runbook.workflows.kit.ServiceState;
-import dev.runbook.workflows.kit.SmokeResult;
+import dev.runbook.workflows.contract.PlatformActivities;
+import dev.runbook.workflows.contract.ServiceState;
+import dev.runbook.workflows.contract.SmokeResult;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;

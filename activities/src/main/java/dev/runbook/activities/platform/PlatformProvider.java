@@ -1,7 +1,7 @@
 package dev.runbook.activities.platform;
 
-import dev.runbook.workflows.kit.ServiceState;
-import dev.runbook.workflows.kit.SmokeResult;
+import dev.runbook.workflows.contract.ServiceState;
+import dev.runbook.workflows.contract.SmokeResult;
 
 /**
  * One kind of platform (the local sandbox, kubectl, flyctl ...) behind the platform activities.

@@ -1,9 +1,9 @@
 package dev.runbook.activities.platform;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import dev.runbook.workflows.kit.ServiceState;
-import dev.runbook.workflows.kit.SlotRole;
-import dev.runbook.workflows.kit.SlotState;
+import dev.runbook.workflows.contract.ServiceState;
+import dev.runbook.workflows.contract.SlotRole;
+import dev.runbook.workflows.contract.SlotState;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,8 +1,8 @@
 package dev.runbook.activities.platform;
 
-import dev.runbook.workflows.kit.ServiceState;
-import dev.runbook.workflows.kit.SlotRole;
-import dev.runbook.workflows.kit.SlotState;
+import dev.runbook.workflows.contract.ServiceState;
+import dev.runbook.workflows.contract.SlotRole;
+import dev.runbook.workflows.contract.SlotState;
 import java.util.stream.Collectors;
 
 /**

@@ -1,8 +1,8 @@
 package dev.runbook.activities.policy;
 
-import dev.runbook.workflows.kit.MetricKind;
-import dev.runbook.workflows.kit.RolloutStep;
-import dev.runbook.workflows.kit.WatchRule;
+import dev.runbook.workflows.contract.MetricKind;
+import dev.runbook.workflows.contract.RolloutStep;
+import dev.runbook.workflows.contract.WatchRule;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

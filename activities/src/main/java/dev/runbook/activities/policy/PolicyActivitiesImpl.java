@@ -1,7 +1,7 @@
 package dev.runbook.activities.policy;
 
-import dev.runbook.workflows.kit.EnvironmentPolicy;
-import dev.runbook.workflows.kit.PolicyActivities;
+import dev.runbook.workflows.contract.EnvironmentPolicy;
+import dev.runbook.workflows.contract.PolicyActivities;
 import io.temporal.failure.ApplicationFailure;
 import java.util.TreeSet;
 import org.slf4j.Logger;

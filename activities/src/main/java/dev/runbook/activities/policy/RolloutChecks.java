@@ -1,8 +1,8 @@
 package dev.runbook.activities.policy;
 
-import dev.runbook.workflows.kit.RolloutStep;
-import dev.runbook.workflows.kit.RuleAction;
-import dev.runbook.workflows.kit.WatchRule;
+import dev.runbook.workflows.contract.RolloutStep;
+import dev.runbook.workflows.contract.RuleAction;
+import dev.runbook.workflows.contract.WatchRule;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

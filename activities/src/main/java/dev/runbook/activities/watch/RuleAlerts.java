@@ -1,13 +1,13 @@
 package dev.runbook.activities.watch;
 
 import dev.runbook.workflows.api.RuleObservation;
-import dev.runbook.workflows.kit.Notification;
-import dev.runbook.workflows.kit.NotificationActivities;
-import dev.runbook.workflows.kit.RuleAction;
-import dev.runbook.workflows.kit.RuleState;
-import dev.runbook.workflows.kit.Severity;
-import dev.runbook.workflows.kit.WatchRequest;
-import dev.runbook.workflows.kit.WatchRule;
+import dev.runbook.workflows.contract.Notification;
+import dev.runbook.workflows.contract.NotificationActivities;
+import dev.runbook.workflows.contract.RuleAction;
+import dev.runbook.workflows.rules.RuleState;
+import dev.runbook.workflows.contract.Severity;
+import dev.runbook.workflows.contract.WatchRequest;
+import dev.runbook.workflows.contract.WatchRule;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,7 +1,7 @@
 package dev.runbook.activities.watch;
 
-import dev.runbook.workflows.kit.WatchRequest;
-import dev.runbook.workflows.kit.WatchRule;
+import dev.runbook.workflows.contract.WatchRequest;
+import dev.runbook.workflows.contract.WatchRule;
 import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.HashSet;

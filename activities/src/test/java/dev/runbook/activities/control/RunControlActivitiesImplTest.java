@@ -3,7 +3,7 @@ package dev.runbook.activities.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runbook.workflows.api.RunbookResult;
-import dev.runbook.workflows.kit.RunControlActivities;
+import dev.runbook.workflows.contract.RunControlActivities;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;

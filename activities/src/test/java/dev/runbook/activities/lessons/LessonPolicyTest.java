@@ -3,7 +3,7 @@ package dev.runbook.activities.lessons;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.runbook.workflows.kit.EnvironmentPolicy;
+import dev.runbook.workflows.contract.EnvironmentPolicy;
 import dev.runbook.workflows.lessonupdate.LessonPolicy;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runbook.activities.support.FakeHttpServer;
 import dev.runbook.activities.support.FakeHttpServer.Response;
-import dev.runbook.workflows.kit.MetricKind;
-import dev.runbook.workflows.kit.MetricReading;
-import dev.runbook.workflows.kit.RuleAction;
-import dev.runbook.workflows.kit.WatchRule;
+import dev.runbook.workflows.contract.MetricKind;
+import dev.runbook.workflows.contract.MetricReading;
+import dev.runbook.workflows.contract.RuleAction;
+import dev.runbook.workflows.contract.WatchRule;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Instant;

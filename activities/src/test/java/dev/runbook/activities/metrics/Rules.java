@@ -1,9 +1,9 @@
 package dev.runbook.activities.metrics;
 
-import dev.runbook.workflows.kit.Comparison;
-import dev.runbook.workflows.kit.MetricKind;
-import dev.runbook.workflows.kit.RuleAction;
-import dev.runbook.workflows.kit.WatchRule;
+import dev.runbook.workflows.contract.Comparison;
+import dev.runbook.workflows.contract.MetricKind;
+import dev.runbook.workflows.contract.RuleAction;
+import dev.runbook.workflows.contract.WatchRule;
 
 /** Watch rules for tests. */
 public final class Rules {

@@ -1,7 +1,7 @@
 package dev.runbook.activities.notify;
 
-import dev.runbook.workflows.kit.Notification;
-import dev.runbook.workflows.kit.NotificationActivities;
+import dev.runbook.workflows.contract.Notification;
+import dev.runbook.workflows.contract.NotificationActivities;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;

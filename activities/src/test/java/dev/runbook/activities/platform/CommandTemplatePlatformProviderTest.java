@@ -3,10 +3,10 @@ package dev.runbook.activities.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.runbook.workflows.kit.ServiceState;
-import dev.runbook.workflows.kit.SlotRole;
-import dev.runbook.workflows.kit.SlotState;
-import dev.runbook.workflows.kit.SmokeResult;
+import dev.runbook.workflows.contract.ServiceState;
+import dev.runbook.workflows.contract.SlotRole;
+import dev.runbook.workflows.contract.SlotState;
+import dev.runbook.workflows.contract.SmokeResult;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;

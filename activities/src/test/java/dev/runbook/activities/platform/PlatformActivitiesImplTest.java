@@ -3,8 +3,8 @@ package dev.runbook.activities.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.runbook.workflows.kit.ServiceState;
-import dev.runbook.workflows.kit.SmokeResult;
+import dev.runbook.workflows.contract.ServiceState;
+import dev.runbook.workflows.contract.SmokeResult;
 import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.List;

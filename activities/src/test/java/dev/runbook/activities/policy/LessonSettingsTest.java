@@ -3,11 +3,11 @@ package dev.runbook.activities.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.runbook.workflows.kit.Comparison;
-import dev.runbook.workflows.kit.MetricKind;
-import dev.runbook.workflows.kit.RolloutStep;
-import dev.runbook.workflows.kit.RuleAction;
-import dev.runbook.workflows.kit.WatchRule;
+import dev.runbook.workflows.contract.Comparison;
+import dev.runbook.workflows.contract.MetricKind;
+import dev.runbook.workflows.contract.RolloutStep;
+import dev.runbook.workflows.contract.RuleAction;
+import dev.runbook.workflows.contract.WatchRule;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

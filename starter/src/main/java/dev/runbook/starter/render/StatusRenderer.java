@@ -8,7 +8,7 @@ import dev.runbook.workflows.api.Procedure;
 import dev.runbook.workflows.api.RunbookStatus;
 import dev.runbook.workflows.api.StepState;
 import dev.runbook.workflows.api.StepView;
-import dev.runbook.workflows.kit.Durations;
+import dev.runbook.workflows.api.Durations;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -4,7 +4,7 @@ import dev.runbook.starter.CliException;
 import dev.runbook.starter.ExitCodes;
 import dev.runbook.workflows.api.Phase;
 import dev.runbook.workflows.api.RunbookStatus;
-import dev.runbook.workflows.kit.WatchProgress;
+import dev.runbook.workflows.contract.WatchProgress;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;

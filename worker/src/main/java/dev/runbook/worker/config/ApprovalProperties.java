@@ -1,6 +1,6 @@
 package dev.runbook.worker.config;
 
-import dev.runbook.workflows.kit.ApprovalTimeoutAction;
+import dev.runbook.workflows.contract.ApprovalTimeoutAction;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.bind.DefaultValue;

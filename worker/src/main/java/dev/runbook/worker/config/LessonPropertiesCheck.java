@@ -1,8 +1,8 @@
 package dev.runbook.worker.config;
 
 import dev.runbook.activities.policy.LessonSettings;
-import dev.runbook.workflows.kit.MetricKind;
-import dev.runbook.workflows.kit.RuleAction;
+import dev.runbook.workflows.contract.MetricKind;
+import dev.runbook.workflows.contract.RuleAction;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.runbook.worker.config;
 
 import dev.runbook.activities.policy.LessonSettings;
-import dev.runbook.workflows.kit.MetricKind;
+import dev.runbook.workflows.contract.MetricKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.runbook.worker.config;
 
-import dev.runbook.workflows.kit.Comparison;
-import dev.runbook.workflows.kit.MetricKind;
-import dev.runbook.workflows.kit.RuleAction;
+import dev.runbook.workflows.contract.Comparison;
+import dev.runbook.workflows.contract.MetricKind;
+import dev.runbook.workflows.contract.RuleAction;
 import java.time.Duration;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.bind.Name;

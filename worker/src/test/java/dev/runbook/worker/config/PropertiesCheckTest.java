@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.runbook.activities.policy.LessonSettings;
-import dev.runbook.workflows.kit.ApprovalTimeoutAction;
-import dev.runbook.workflows.kit.Comparison;
-import dev.runbook.workflows.kit.MetricKind;
-import dev.runbook.workflows.kit.RolloutStep;
-import dev.runbook.workflows.kit.RuleAction;
-import dev.runbook.workflows.kit.WatchRule;
+import dev.runbook.workflows.contract.ApprovalTimeoutAction;
+import dev.runbook.workflows.contract.Comparison;
+import dev.runbook.workflows.contract.MetricKind;
+import dev.runbook.workflows.contract.RolloutStep;
+import dev.runbook.workflows.contract.RuleAction;
+import dev.runbook.workflows.contract.WatchRule;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runbook.activities.policy.LessonSettings;
 import dev.runbook.activities.policy.PolicyCatalog;
-import dev.runbook.workflows.kit.Comparison;
-import dev.runbook.workflows.kit.RolloutStep;
-import dev.runbook.workflows.kit.WatchRule;
+import dev.runbook.workflows.contract.Comparison;
+import dev.runbook.workflows.contract.RolloutStep;
+import dev.runbook.workflows.contract.WatchRule;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

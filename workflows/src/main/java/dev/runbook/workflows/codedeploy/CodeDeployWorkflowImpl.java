@@ -5,7 +5,7 @@ import dev.runbook.workflows.api.Procedure;
 import dev.runbook.workflows.api.RequestValidation;
 import dev.runbook.workflows.api.RunbookResult;
 import dev.runbook.workflows.kit.BlueGreen;
-import dev.runbook.workflows.kit.RolloutStep;
+import dev.runbook.workflows.contract.RolloutStep;
 import dev.runbook.workflows.kit.RunbookWorkflowBase;
 import dev.runbook.workflows.kit.ServiceTarget;
 import dev.runbook.workflows.kit.StepAction;

@@ -7,11 +7,11 @@ import dev.runbook.workflows.api.RequestValidation;
 import dev.runbook.workflows.api.RunbookResult;
 import dev.runbook.workflows.api.StepState;
 import dev.runbook.workflows.kit.BlueGreen;
-import dev.runbook.workflows.kit.Durations;
+import dev.runbook.workflows.api.Durations;
 import dev.runbook.workflows.kit.RunbookWorkflowBase;
 import dev.runbook.workflows.kit.ServiceTarget;
-import dev.runbook.workflows.kit.WatchResult;
-import dev.runbook.workflows.kit.WatchVerdict;
+import dev.runbook.workflows.contract.WatchResult;
+import dev.runbook.workflows.contract.WatchVerdict;
 import java.util.Optional;
 
 /** See {@link EmergencyDeployWorkflow}. */

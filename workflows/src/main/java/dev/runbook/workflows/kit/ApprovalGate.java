@@ -1,5 +1,7 @@
 package dev.runbook.workflows.kit;
 
+import dev.runbook.workflows.contract.ApprovalPolicy;
+
 import dev.runbook.workflows.api.AbortRequest;
 import dev.runbook.workflows.api.ApprovalRecord;
 import dev.runbook.workflows.api.Outcome;

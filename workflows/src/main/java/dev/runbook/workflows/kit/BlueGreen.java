@@ -1,5 +1,10 @@
 package dev.runbook.workflows.kit;
 
+import dev.runbook.workflows.contract.SmokeResult;
+import dev.runbook.workflows.api.Durations;
+import dev.runbook.workflows.contract.EnvironmentPolicy;
+import dev.runbook.workflows.contract.ServiceState;
+
 import dev.runbook.workflows.api.Phase;
 import dev.runbook.workflows.api.StepState;
 import io.temporal.workflow.TimerOptions;

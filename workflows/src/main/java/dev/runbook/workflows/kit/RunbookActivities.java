@@ -1,5 +1,15 @@
 package dev.runbook.workflows.kit;
 
+import dev.runbook.workflows.contract.RegistryActivities;
+import dev.runbook.workflows.contract.PolicyActivities;
+import dev.runbook.workflows.contract.NotificationActivities;
+import dev.runbook.workflows.contract.WatchActivities;
+import dev.runbook.workflows.contract.EnvironmentPolicy;
+import dev.runbook.workflows.contract.RunControlActivities;
+import dev.runbook.workflows.contract.WatchRequest;
+import dev.runbook.workflows.contract.WatchRule;
+import dev.runbook.workflows.contract.PlatformActivities;
+
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;

@@ -1,5 +1,20 @@
 package dev.runbook.workflows.kit;
 
+import dev.runbook.workflows.contract.ApprovalPolicy;
+import dev.runbook.workflows.contract.Severity;
+import dev.runbook.workflows.contract.Notification;
+import dev.runbook.workflows.contract.RunRecord;
+import dev.runbook.workflows.contract.WatchVerdict;
+import dev.runbook.workflows.api.Durations;
+import dev.runbook.workflows.contract.EnvironmentPolicy;
+import dev.runbook.workflows.contract.WatchResult;
+import dev.runbook.workflows.contract.ApprovalTimeoutAction;
+import dev.runbook.workflows.contract.WatchRequest;
+import dev.runbook.workflows.contract.RolloutStep;
+import dev.runbook.workflows.contract.WatchRule;
+import dev.runbook.workflows.contract.IncidentReport;
+import dev.runbook.workflows.contract.ServiceState;
+
 import dev.runbook.workflows.api.ApprovalRecord;
 import dev.runbook.workflows.api.Outcome;
 import dev.runbook.workflows.api.Phase;

@@ -1,5 +1,7 @@
 package dev.runbook.workflows.kit;
 
+import dev.runbook.workflows.contract.RolloutStep;
+
 /** What one rollout step moves: traffic to a colour, or a feature flag's share of learners. */
 public interface StepAction {
 

@@ -2,7 +2,7 @@ package dev.runbook.workflows.lessonupdate;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.runbook.workflows.kit.EnvironmentPolicy;
+import dev.runbook.workflows.contract.EnvironmentPolicy;
 
 /**
  * How lessons are published in one environment, resolved once per run (so it lands in history).

@@ -9,10 +9,10 @@ import dev.runbook.workflows.api.StepState;
 import dev.runbook.workflows.kit.BlueGreen;
 import dev.runbook.workflows.kit.RollbackTrigger;
 import dev.runbook.workflows.kit.RunbookWorkflowBase;
-import dev.runbook.workflows.kit.Severity;
-import dev.runbook.workflows.kit.ServiceState;
-import dev.runbook.workflows.kit.SlotRole;
-import dev.runbook.workflows.kit.SlotState;
+import dev.runbook.workflows.contract.Severity;
+import dev.runbook.workflows.contract.ServiceState;
+import dev.runbook.workflows.contract.SlotRole;
+import dev.runbook.workflows.contract.SlotState;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Optional;
 

@@ -8,7 +8,7 @@ import dev.runbook.workflows.api.ApprovalRecord;
 import dev.runbook.workflows.api.Outcome;
 import dev.runbook.workflows.api.Phase;
 import dev.runbook.workflows.api.RunbookResult;
-import dev.runbook.workflows.kit.SlotRole;
+import dev.runbook.workflows.contract.SlotRole;
 import dev.runbook.workflows.testing.RunbookTestEnvironment;
 import dev.runbook.workflows.testing.ScriptedWatch;
 import dev.runbook.workflows.testing.WorkflowTaskHold;

@@ -1,7 +1,7 @@
 package dev.runbook.workflows.codedeploy;
 
-import static dev.runbook.workflows.kit.MetricKind.ERROR_RATE_PERCENT;
-import static dev.runbook.workflows.kit.MetricKind.LATENCY_P95_MS;
+import static dev.runbook.workflows.contract.MetricKind.ERROR_RATE_PERCENT;
+import static dev.runbook.workflows.contract.MetricKind.LATENCY_P95_MS;
 import static dev.runbook.workflows.testing.RunbookTestEnvironment.DEPLOY_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,9 +13,9 @@ import dev.runbook.workflows.api.RuleVerdict;
 import dev.runbook.workflows.api.RunbookResult;
 import dev.runbook.workflows.api.RunbookStatus;
 import dev.runbook.workflows.api.StepState;
-import dev.runbook.workflows.kit.MetricKind;
-import dev.runbook.workflows.kit.MetricReading;
-import dev.runbook.workflows.kit.WatchResult;
+import dev.runbook.workflows.contract.MetricKind;
+import dev.runbook.workflows.contract.MetricReading;
+import dev.runbook.workflows.contract.WatchResult;
 import dev.runbook.workflows.testing.Policies;
 import dev.runbook.workflows.testing.RunbookTestEnvironment;
 import dev.runbook.workflows.testing.Series;

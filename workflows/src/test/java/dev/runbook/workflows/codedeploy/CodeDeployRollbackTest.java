@@ -1,9 +1,9 @@
 package dev.runbook.workflows.codedeploy;
 
-import static dev.runbook.workflows.kit.MetricKind.COMPLAINTS;
-import static dev.runbook.workflows.kit.MetricKind.ERROR_RATE_PERCENT;
-import static dev.runbook.workflows.kit.MetricKind.HEALTH_CHECK_FAILURES;
-import static dev.runbook.workflows.kit.MetricKind.LATENCY_P95_MS;
+import static dev.runbook.workflows.contract.MetricKind.COMPLAINTS;
+import static dev.runbook.workflows.contract.MetricKind.ERROR_RATE_PERCENT;
+import static dev.runbook.workflows.contract.MetricKind.HEALTH_CHECK_FAILURES;
+import static dev.runbook.workflows.contract.MetricKind.LATENCY_P95_MS;
 import static dev.runbook.workflows.testing.RunbookTestEnvironment.DEPLOY_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -13,9 +13,9 @@ import dev.runbook.workflows.api.RunbookResult;
 import dev.runbook.workflows.api.RunbookStatus;
 import dev.runbook.workflows.api.StepState;
 import dev.runbook.workflows.api.StepView;
-import dev.runbook.workflows.kit.IncidentReport;
-import dev.runbook.workflows.kit.Severity;
-import dev.runbook.workflows.kit.SlotRole;
+import dev.runbook.workflows.contract.IncidentReport;
+import dev.runbook.workflows.contract.Severity;
+import dev.runbook.workflows.contract.SlotRole;
 import dev.runbook.workflows.testing.FakePlatform;
 import dev.runbook.workflows.testing.Policies;
 import dev.runbook.workflows.testing.RunbookTestEnvironment;

@@ -11,7 +11,7 @@ import dev.runbook.workflows.api.RunbookResult;
 import dev.runbook.workflows.api.RunbookStatus;
 import dev.runbook.workflows.api.StepState;
 import dev.runbook.workflows.api.StepView;
-import dev.runbook.workflows.kit.SlotRole;
+import dev.runbook.workflows.contract.SlotRole;
 import dev.runbook.workflows.testing.Policies;
 import dev.runbook.workflows.testing.RunbookTestEnvironment;
 import java.util.List;

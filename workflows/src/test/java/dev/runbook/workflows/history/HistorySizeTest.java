@@ -5,7 +5,7 @@ import static dev.runbook.workflows.testing.RunbookTestEnvironment.EMERGENCY_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runbook.workflows.api.Outcome;
-import dev.runbook.workflows.kit.RolloutStep;
+import dev.runbook.workflows.contract.RolloutStep;
 import dev.runbook.workflows.testing.Policies;
 import dev.runbook.workflows.testing.RunbookTestEnvironment;
 import java.util.List;

@@ -1,5 +1,12 @@
 package dev.runbook.workflows.kit;
 
+import dev.runbook.workflows.rules.RuleEvaluator;
+import dev.runbook.workflows.contract.MetricReading;
+import dev.runbook.workflows.contract.WatchResult;
+import dev.runbook.workflows.rules.WindowJudge;
+import dev.runbook.workflows.rules.RuleState;
+import dev.runbook.workflows.contract.WatchRule;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runbook.workflows.api.RuleObservation;

@@ -1,15 +1,15 @@
 package dev.runbook.workflows.lessonupdate;
 
-import static dev.runbook.workflows.kit.MetricKind.LESSON_COMPLETION_RATE_PERCENT;
-import static dev.runbook.workflows.kit.MetricKind.LESSON_ERROR_RATE_PERCENT;
-import static dev.runbook.workflows.kit.MetricKind.LESSON_NEGATIVE_FEEDBACK_PERCENT;
+import static dev.runbook.workflows.contract.MetricKind.LESSON_COMPLETION_RATE_PERCENT;
+import static dev.runbook.workflows.contract.MetricKind.LESSON_ERROR_RATE_PERCENT;
+import static dev.runbook.workflows.contract.MetricKind.LESSON_NEGATIVE_FEEDBACK_PERCENT;
 import static dev.runbook.workflows.testing.RunbookTestEnvironment.LESSON_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runbook.workflows.api.Outcome;
 import dev.runbook.workflows.api.Phase;
 import dev.runbook.workflows.api.RunbookResult;
-import dev.runbook.workflows.kit.Severity;
+import dev.runbook.workflows.contract.Severity;
 import dev.runbook.workflows.testing.LessonPolicies;
 import dev.runbook.workflows.testing.RunbookTestEnvironment;
 import dev.runbook.workflows.testing.Series;

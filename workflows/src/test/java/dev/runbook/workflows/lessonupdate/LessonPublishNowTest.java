@@ -8,7 +8,7 @@ import dev.runbook.workflows.api.Outcome;
 import dev.runbook.workflows.api.RunbookResult;
 import dev.runbook.workflows.api.RunbookStatus;
 import dev.runbook.workflows.api.StepView;
-import dev.runbook.workflows.kit.MetricKind;
+import dev.runbook.workflows.contract.MetricKind;
 import dev.runbook.workflows.testing.LessonPolicies;
 import dev.runbook.workflows.testing.RunbookTestEnvironment;
 import dev.runbook.workflows.testing.Series;

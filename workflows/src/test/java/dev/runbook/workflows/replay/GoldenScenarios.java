@@ -6,7 +6,7 @@ import static dev.runbook.workflows.testing.RunbookTestEnvironment.LESSON_ID;
 import static dev.runbook.workflows.testing.RunbookTestEnvironment.ROLLBACK_ID;
 
 import dev.runbook.workflows.api.Outcome;
-import dev.runbook.workflows.kit.MetricKind;
+import dev.runbook.workflows.contract.MetricKind;
 import dev.runbook.workflows.lessonupdate.LessonChange;
 import dev.runbook.workflows.lessonupdate.LessonUpdateWorkflowImpl;
 import dev.runbook.workflows.testing.RunbookTestEnvironment;

@@ -7,7 +7,7 @@ import dev.runbook.workflows.api.RunbookResult;
 import dev.runbook.workflows.codedeploy.CodeDeployWorkflow;
 import dev.runbook.workflows.kit.BlueGreen;
 import dev.runbook.workflows.kit.RunbookWorkflowBase;
-import dev.runbook.workflows.kit.ServiceState;
+import dev.runbook.workflows.contract.ServiceState;
 
 /**
  * A deliberately incompatible CodeDeploy ("CodeDeploy" workflow type, like the real one): it

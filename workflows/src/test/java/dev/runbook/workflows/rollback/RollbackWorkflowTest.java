@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runbook.workflows.api.Outcome;
 import dev.runbook.workflows.api.RunbookResult;
-import dev.runbook.workflows.kit.IncidentReport;
-import dev.runbook.workflows.kit.Severity;
-import dev.runbook.workflows.kit.SlotRole;
+import dev.runbook.workflows.contract.IncidentReport;
+import dev.runbook.workflows.contract.Severity;
+import dev.runbook.workflows.contract.SlotRole;
 import dev.runbook.workflows.testing.FakePlatform;
 import dev.runbook.workflows.testing.FakeRunControl;
 import dev.runbook.workflows.testing.RunbookTestEnvironment;

@@ -1,10 +1,10 @@
 package dev.runbook.workflows.testing;
 
-import dev.runbook.workflows.kit.PlatformActivities;
-import dev.runbook.workflows.kit.ServiceState;
-import dev.runbook.workflows.kit.SlotRole;
-import dev.runbook.workflows.kit.SlotState;
-import dev.runbook.workflows.kit.SmokeResult;
+import dev.runbook.workflows.contract.PlatformActivities;
+import dev.runbook.workflows.contract.ServiceState;
+import dev.runbook.workflows.contract.SlotRole;
+import dev.runbook.workflows.contract.SlotState;
+import dev.runbook.workflows.contract.SmokeResult;
 import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,7 +1,7 @@
 package dev.runbook.workflows.testing;
 
-import dev.runbook.workflows.kit.EnvironmentPolicy;
-import dev.runbook.workflows.kit.PolicyActivities;
+import dev.runbook.workflows.contract.EnvironmentPolicy;
+import dev.runbook.workflows.contract.PolicyActivities;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.Map;

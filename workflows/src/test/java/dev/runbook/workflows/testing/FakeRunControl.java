@@ -2,7 +2,7 @@ package dev.runbook.workflows.testing;
 
 import dev.runbook.workflows.api.AbortRequest;
 import dev.runbook.workflows.api.RunbookResult;
-import dev.runbook.workflows.kit.RunControlActivities;
+import dev.runbook.workflows.contract.RunControlActivities;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;

@@ -1,18 +1,18 @@
 package dev.runbook.workflows.testing;
 
-import static dev.runbook.workflows.kit.Comparison.GREATER_THAN;
-import static dev.runbook.workflows.kit.Comparison.LESS_THAN;
-import static dev.runbook.workflows.kit.MetricKind.LESSON_COMPLETION_RATE_PERCENT;
-import static dev.runbook.workflows.kit.MetricKind.LESSON_ERROR_RATE_PERCENT;
-import static dev.runbook.workflows.kit.MetricKind.LESSON_NEGATIVE_FEEDBACK_PERCENT;
-import static dev.runbook.workflows.kit.RuleAction.NOTIFY;
-import static dev.runbook.workflows.kit.RuleAction.ROLLBACK;
+import static dev.runbook.workflows.contract.Comparison.GREATER_THAN;
+import static dev.runbook.workflows.contract.Comparison.LESS_THAN;
+import static dev.runbook.workflows.contract.MetricKind.LESSON_COMPLETION_RATE_PERCENT;
+import static dev.runbook.workflows.contract.MetricKind.LESSON_ERROR_RATE_PERCENT;
+import static dev.runbook.workflows.contract.MetricKind.LESSON_NEGATIVE_FEEDBACK_PERCENT;
+import static dev.runbook.workflows.contract.RuleAction.NOTIFY;
+import static dev.runbook.workflows.contract.RuleAction.ROLLBACK;
 
-import dev.runbook.workflows.kit.ApprovalPolicy;
-import dev.runbook.workflows.kit.ApprovalTimeoutAction;
-import dev.runbook.workflows.kit.EnvironmentPolicy;
-import dev.runbook.workflows.kit.RolloutStep;
-import dev.runbook.workflows.kit.WatchRule;
+import dev.runbook.workflows.contract.ApprovalPolicy;
+import dev.runbook.workflows.contract.ApprovalTimeoutAction;
+import dev.runbook.workflows.contract.EnvironmentPolicy;
+import dev.runbook.workflows.contract.RolloutStep;
+import dev.runbook.workflows.contract.WatchRule;
 import dev.runbook.workflows.lessonupdate.LessonPolicy;
 import java.util.List;
 

@@ -1,18 +1,18 @@
 package dev.runbook.workflows.testing;
 
-import static dev.runbook.workflows.kit.Comparison.GREATER_THAN;
-import static dev.runbook.workflows.kit.MetricKind.COMPLAINTS;
-import static dev.runbook.workflows.kit.MetricKind.ERROR_RATE_PERCENT;
-import static dev.runbook.workflows.kit.MetricKind.HEALTH_CHECK_FAILURES;
-import static dev.runbook.workflows.kit.MetricKind.LATENCY_P95_MS;
-import static dev.runbook.workflows.kit.RuleAction.NOTIFY;
-import static dev.runbook.workflows.kit.RuleAction.ROLLBACK;
+import static dev.runbook.workflows.contract.Comparison.GREATER_THAN;
+import static dev.runbook.workflows.contract.MetricKind.COMPLAINTS;
+import static dev.runbook.workflows.contract.MetricKind.ERROR_RATE_PERCENT;
+import static dev.runbook.workflows.contract.MetricKind.HEALTH_CHECK_FAILURES;
+import static dev.runbook.workflows.contract.MetricKind.LATENCY_P95_MS;
+import static dev.runbook.workflows.contract.RuleAction.NOTIFY;
+import static dev.runbook.workflows.contract.RuleAction.ROLLBACK;
 
-import dev.runbook.workflows.kit.ApprovalPolicy;
-import dev.runbook.workflows.kit.ApprovalTimeoutAction;
-import dev.runbook.workflows.kit.EnvironmentPolicy;
-import dev.runbook.workflows.kit.RolloutStep;
-import dev.runbook.workflows.kit.WatchRule;
+import dev.runbook.workflows.contract.ApprovalPolicy;
+import dev.runbook.workflows.contract.ApprovalTimeoutAction;
+import dev.runbook.workflows.contract.EnvironmentPolicy;
+import dev.runbook.workflows.contract.RolloutStep;
+import dev.runbook.workflows.contract.WatchRule;
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package dev.runbook.workflows.testing;
 
-import dev.runbook.workflows.kit.Notification;
-import dev.runbook.workflows.kit.NotificationActivities;
-import dev.runbook.workflows.kit.Severity;
+import dev.runbook.workflows.contract.Notification;
+import dev.runbook.workflows.contract.NotificationActivities;
+import dev.runbook.workflows.contract.Severity;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

@@ -2,10 +2,10 @@ package dev.runbook.workflows.testing;
 
 import dev.runbook.workflows.api.ApprovalRecord;
 import dev.runbook.workflows.api.Outcome;
-import dev.runbook.workflows.kit.IncidentReport;
-import dev.runbook.workflows.kit.RegistryActivities;
-import dev.runbook.workflows.kit.RunRecord;
-import dev.runbook.workflows.kit.ServiceState;
+import dev.runbook.workflows.contract.IncidentReport;
+import dev.runbook.workflows.contract.RegistryActivities;
+import dev.runbook.workflows.contract.RunRecord;
+import dev.runbook.workflows.contract.ServiceState;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,6 +1,6 @@
 package dev.runbook.workflows.testing;
 
-import dev.runbook.workflows.kit.MetricReading;
+import dev.runbook.workflows.contract.MetricReading;
 
 /**
  * A scripted metric series: what the metric source answers for sample {@code i}, read at virtual
