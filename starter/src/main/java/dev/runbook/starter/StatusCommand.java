@@ -116,6 +116,6 @@ public class StatusCommand extends RunbookCommand {
   }
 
   static int exitCode(RunbookStatus status) {
-    return status.outcome() == null ? ExitCodes.SUCCEEDED : status.outcome().exitCode();
+    return status.outcome() == null ? ExitCodes.SUCCEEDED : ExitCodes.of(status.outcome());
   }
 }

@@ -52,7 +52,8 @@ public final class ProgressLines {
       if (state == StepState.PENDING || state == was) {
         continue;
       }
-      String detail = step.detail() == null || step.detail().isBlank() ? "" : ": " + step.detail();
+      String shown = StatusRenderer.detail(steps, i);
+      String detail = shown == null || shown.isBlank() ? "" : ": " + shown;
       lines.add("  " + renderer.icon(state) + " " + step.name() + detail);
     }
   }

@@ -47,4 +47,15 @@ class ProgressLinesTest {
     assertThat(ProgressLines.newEntries(List.of(a), List.of(c, d))).containsExactly(c, d);
     assertThat(ProgressLines.newEntries(null, List.of(a))).containsExactly(a);
   }
+
+  @Test
+  void skippedStepsRepeatNoReason() {
+    String reason = "skipped: error-rate 0.21 > 0.05 for 10s at Canary 10%";
+    assertThat(lines.diff(Statuses.awaitingApproval(), Statuses.rolledBack(reason)))
+        .filteredOn(l -> l.startsWith("  - "))
+        .containsExactly(
+            "  - Canary 50% (watch 30s): skipped: error-rate 0.21 > 0.05 for 10s at Canary 10%",
+            "  - Cut over to green: skipped",
+            "  - Retire blue: skipped");
+  }
 }

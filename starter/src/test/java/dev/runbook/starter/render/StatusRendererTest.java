@@ -156,4 +156,28 @@ class StatusRendererTest {
     assertThat(plain.render(lesson)).contains("Procedure:    lesson-update\nLesson:       stock_basics_003\n")
         .doesNotContain("Service:");
   }
+
+  @Test
+  void theLiveColourKeepsItsEscapeCharacter() {
+    String text = new StatusRenderer(Ansi.COLOR, ZoneOffset.UTC).render(Statuses.awaitingApproval());
+    assertThat(text.lines().filter(l -> l.startsWith("Live:")))
+        .containsExactly("Live:         \033[34mblue\033[0m v1.5.0");
+    assertThat(text).doesNotContainPattern("(?<!\033)\\[[0-9;]+m");
+  }
+
+  @Test
+  void aRollbackReasonIsShownOnceAmongTheSkippedSteps() {
+    String reason = "skipped: error-rate 0.21 > 0.05 for 10s at Canary 10%";
+    String text = plain.render(Statuses.rolledBack(reason));
+    assertThat(text.substring(text.indexOf("Steps"), text.indexOf("Observations"))).isEqualTo("""
+        Steps
+          ✔ Deploy v1.6.0 to green  11s  2 instances healthy
+          ✔ Smoke test green         3s  4/4 checks passed
+          ↺ Canary 10% (watch 30s)  15s  error-rate 0.21 > 0.05 for 10s
+          - Canary 50% (watch 30s)       skipped: error-rate 0.21 > 0.05 for 10s at Canary 10%
+          - Cut over to green            skipped
+          - Retire blue                  skipped
+
+        """);
+  }
 }
