@@ -8,7 +8,9 @@ import dev.runbook.workflows.api.RunbookResult;
 import dev.runbook.workflows.api.RunbookStatus;
 import dev.runbook.workflows.api.StepView;
 import dev.runbook.workflows.codedeploy.CodeDeployWorkflow;
+import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
 import io.temporal.workflow.Workflow;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import java.util.Map;
  * waits at one gate for promote (mallory is always rejected) or abort.
  */
 public class FakeCodeDeploy extends FakeRunGate implements CodeDeployWorkflow {
+  static final String NO_WORKER = "runbook-watch-full";
   private CodeDeployRequest request;
 
   @Override
@@ -34,6 +37,10 @@ public class FakeCodeDeploy extends FakeRunGate implements CodeDeployWorkflow {
     }
     if ("v64.1.0".equals(request.version())) {
       return end(Outcome.REFUSED, "lock held by deploy:other");
+    }
+    if ("v7.0.0".equals(request.version())) { // a step no worker takes: nothing serves its task queue
+      Workflow.newUntypedActivityStub(ActivityOptions.newBuilder().setTaskQueue(NO_WORKER).setSummary("Smoke test green")
+          .setStartToCloseTimeout(Duration.ofHours(1)).build()).executeAsync("SmokeTest", Void.class);
     }
     if ("v4.0.4".equals(request.version())) {
       throw ApplicationFailure.newNonRetryableFailure("boom: the platform refused the release", "Test");

@@ -54,7 +54,7 @@ public final class ProgressLines {
       }
       String shown = StatusRenderer.detail(steps, i);
       String detail = shown == null || shown.isBlank() ? "" : ": " + shown;
-      lines.add("  " + renderer.icon(state) + " " + step.name() + detail);
+      lines.add("  " + renderer.icon(state) + " " + StepNumbers.label(i) + " " + step.name() + detail);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.runbook.starter.render;
 
+import dev.runbook.starter.run.QueuedActivity;
 import dev.runbook.workflows.api.ApprovalRecord;
 import dev.runbook.workflows.api.LogEntry;
 import dev.runbook.workflows.api.Outcome;
@@ -39,8 +40,16 @@ public final class StatusRenderer {
   }
 
   public String render(RunbookStatus s) {
+    return render(s, List.of());
+  }
+
+  /** With the steps that wait for a worker slot (read from Temporal, not from the status query). */
+  public String render(RunbookStatus s, List<QueuedActivity> queued) {
     StringBuilder out = new StringBuilder();
     header(s, out);
+    for (QueuedActivity q : queued) {
+      field(out, "Queued", ansi.yellow(q.describe()));
+    }
     approvals(s.approvals(), out);
     steps(s.steps(), out);
     out.append(observations.render(s.observations()));
@@ -144,6 +153,7 @@ public final class StatusRenderer {
       return;
     }
     out.append('\n').append(ansi.bold("Steps")).append('\n');
+    int labelWidth = StepNumbers.label(steps.size() - 1).length();
     int nameWidth = steps.stream().mapToInt(st -> len(st.name())).max().orElse(0);
     List<String> durations = steps.stream().map(StatusRenderer::duration).toList();
     int durationWidth = durations.stream().mapToInt(String::length).max().orElse(0);
@@ -151,6 +161,7 @@ public final class StatusRenderer {
       StepView step = steps.get(i);
       StepState state = step.state() == null ? StepState.PENDING : step.state();
       StringBuilder line = new StringBuilder("  ").append(icon(state)).append(' ');
+      line.append(padLeft(StepNumbers.label(i), labelWidth)).append(' ');
       line.append(pad(step.name() == null ? "" : step.name(), nameWidth));
       if (durationWidth > 0) {
         line.append("  ").append(padLeft(durations.get(i), durationWidth));
