@@ -1,6 +1,7 @@
 package dev.runbook.starter;
 
 import dev.runbook.workflows.api.Outcome;
+import dev.runbook.workflows.api.Refusal;
 
 /**
  * The documented exit codes of every `runbook` command (sysexits-style for input and
@@ -17,8 +18,25 @@ public final class ExitCodes {
 
   private ExitCodes() {}
 
-  /** Exit code of a finished run; a run without an outcome counts as failed. */
+  /**
+   * Exit code of a finished run; a run without an outcome counts as failed. A refused run moved
+   * nothing, so it is bad input, not a deploy failure; a lost run's fate is unknown: failed.
+   */
   public static int of(Outcome outcome) {
-    return outcome == null ? FAILED : outcome.exitCode();
+    if (outcome == null) {
+      return FAILED;
+    }
+    return switch (outcome) {
+      case SUCCEEDED -> SUCCEEDED;
+      case ROLLED_BACK -> ROLLED_BACK;
+      case ABORTED -> ABORTED;
+      case FAILED, LOST -> FAILED;
+      case REFUSED -> BAD_INPUT;
+    };
+  }
+
+  /** Exit code of a run whose workflow failed with {@code failureType}: 64 for any refusal. */
+  public static int ofFailure(String failureType) {
+    return Refusal.fromFailureType(failureType).isPresent() ? BAD_INPUT : FAILED;
   }
 }

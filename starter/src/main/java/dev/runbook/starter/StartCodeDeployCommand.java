@@ -1,6 +1,8 @@
 package dev.runbook.starter;
 
 import dev.runbook.starter.run.RunSpec;
+import dev.runbook.workflows.api.RunTarget;
+import dev.runbook.workflows.api.CodeDeployRequest;
 import dev.runbook.workflows.api.Procedure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,6 +28,7 @@ public class StartCodeDeployCommand extends StartServiceCommand {
 
   @Override
   protected RunSpec runSpec() {
-    return RunSpec.of(Procedure.CODE_DEPLOY, service, environment, version, requestedBy, requestId, null);
+    return RunSpec.of(Procedure.CODE_DEPLOY, new RunTarget(service, environment, version), requestedBy, requestId,
+        id -> new CodeDeployRequest(service, environment, blankToNull(version), requestedBy, id));
   }
 }

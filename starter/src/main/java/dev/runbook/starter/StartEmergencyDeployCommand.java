@@ -1,6 +1,8 @@
 package dev.runbook.starter;
 
 import dev.runbook.starter.run.RunSpec;
+import dev.runbook.workflows.api.RunTarget;
+import dev.runbook.workflows.api.EmergencyDeployRequest;
 import dev.runbook.workflows.api.Procedure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,6 +31,8 @@ public class StartEmergencyDeployCommand extends StartServiceCommand {
 
   @Override
   protected RunSpec runSpec() {
-    return RunSpec.of(Procedure.EMERGENCY_DEPLOY, service, environment, version, requestedBy, requestId, reason);
+    return RunSpec.of(Procedure.EMERGENCY_DEPLOY, new RunTarget(service, environment, version), requestedBy, requestId,
+            id -> new EmergencyDeployRequest(service, environment, blankToNull(version), reason, requestedBy, id))
+        .withReason(reason);
   }
 }

@@ -1,6 +1,8 @@
 package dev.runbook.starter;
 
 import dev.runbook.starter.run.RunSpec;
+import dev.runbook.workflows.api.RunTarget;
+import dev.runbook.workflows.api.RollbackRequest;
 import dev.runbook.workflows.api.Procedure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,6 +30,10 @@ public class StartRollbackCommand extends StartServiceCommand {
 
   @Override
   protected RunSpec runSpec() {
-    return RunSpec.of(Procedure.ROLLBACK, service, environment, toVersion, requestedBy, requestId, reason);
+    String to = blankToNull(toVersion);
+    return RunSpec.of(Procedure.ROLLBACK, new RunTarget(service, environment, toVersion), requestedBy, requestId,
+            id -> new RollbackRequest(service, environment, to, reason, requestedBy, id))
+        .withReason(reason)
+        .describedAs(to == null ? "to standby" : "to " + to);
   }
 }

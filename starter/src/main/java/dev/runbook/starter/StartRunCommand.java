@@ -99,8 +99,10 @@ public abstract class StartRunCommand extends RunbookCommand {
       json.put("workflowId", finish.workflowId());
       json.put("runId", finish.runId());
       json.put("exitCode", finish.exitCode());
-      if (finish.result() != null) {
-        json.put("outcome", finish.result().outcome());
+      json.put("outcome", finish.outcome());
+      if (finish.refusal() != null) {
+        json.put("refusal", finish.refusal());
+        json.put("refusalReason", finish.refusal().description());
       }
       json.put("status", finish.status());
       json.put("result", finish.result());
@@ -112,7 +114,10 @@ public abstract class StartRunCommand extends RunbookCommand {
         out().print(renderer.render(finish.status()));
       }
       out().println();
-      if (finish.error() != null) {
+      if (finish.refusal() != null) {
+        out().println(finish.workflowId() + " REFUSED (" + finish.refusal().description() + "), nothing changed: "
+            + finish.error() + " (exit " + finish.exitCode() + ")");
+      } else if (finish.error() != null) {
         out().println(finish.workflowId() + " failed: " + finish.error() + " (exit " + finish.exitCode() + ")");
       } else {
         String outcome = finish.result() == null || finish.result().outcome() == null ? "FAILED" : finish.result().outcome().name();

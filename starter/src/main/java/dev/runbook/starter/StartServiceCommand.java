@@ -7,4 +7,9 @@ public abstract class StartServiceCommand extends StartRunCommand {
 
   @Option(names = "--service", required = true, paramLabel = "SERVICE", description = "Service to act on, e.g. learning-api.")
   String service;
+
+  /** An option given as blank ("--to-version ''") means "not given". */
+  static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
 }

@@ -2,6 +2,10 @@ package dev.runbook.starter;
 
 import dev.runbook.starter.render.Ansi;
 import dev.runbook.starter.render.StatusRenderer;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.runbook.starter.run.QueueReader;
+import dev.runbook.starter.run.QueuedActivity;
 import dev.runbook.starter.run.StatusReader;
 import dev.runbook.workflows.api.Phase;
 import dev.runbook.workflows.api.RunbookResult;
@@ -11,6 +15,7 @@ import io.temporal.client.WorkflowClient;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,6 +38,8 @@ public class StatusCommand extends RunbookCommand {
   @Parameters(index = "0", paramLabel = "ID", description = "Workflow id, e.g. deploy:learning-api:production.")
   String workflowId;
 
+  private QueueReader queue;
+
   @Option(names = {"-w", "--watch"}, description = "Redraw on every change until the run ends, then exit with its code.")
   boolean watch;
 
@@ -40,12 +47,13 @@ public class StatusCommand extends RunbookCommand {
   protected int run() throws InterruptedException {
     try (TemporalConnection temporal = client.connect()) {
       StatusReader reader = new StatusReader(temporal.client());
+      queue = new QueueReader(temporal.client());
       reader.describe(workflowId);
       Ansi ansi = client.ansi();
       StatusRenderer renderer = new StatusRenderer(ansi, ZoneId.systemDefault());
       if (!watch) {
         RunbookStatus status = reader.status(workflowId, null);
-        out().print(client.json() ? Json.write(status) + "\n" : renderer.render(status));
+        out().print(text(status, queue.queued(workflowId, null), renderer));
         out().flush();
         return exitCode(status);
       }
@@ -80,7 +88,8 @@ public class StatusCommand extends RunbookCommand {
       }
       if (status != null) {
         problem = null;
-        String text = client.json() ? Json.write(status) + "\n" : renderer.render(status);
+        List<QueuedActivity> queued = status.outcome() == null ? queue.queued(workflowId, null) : List.of();
+        String text = text(status, queued, renderer);
         if (!text.equals(shown)) {
           if (redraw) {
             out.print(Ansi.CLEAR_SCREEN);
@@ -100,6 +109,23 @@ public class StatusCommand extends RunbookCommand {
     }
   }
 
+  /** The status as printed: JSON (with a "queued" array when steps wait for a worker) or the tree. */
+  private String text(RunbookStatus status, List<QueuedActivity> queued, StatusRenderer renderer) {
+    if (!client.json()) {
+      return renderer.render(status, queued);
+    }
+    if (queued.isEmpty()) {
+      return Json.write(status) + "\n";
+    }
+    ObjectNode json = Json.MAPPER.valueToTree(status);
+    ArrayNode list = json.putArray("queued");
+    for (QueuedActivity q : queued) {
+      list.addObject().put("activity", q.activity()).put("taskQueue", q.taskQueue()).put("seconds", q.seconds())
+          .put("text", q.describe());
+    }
+    return Json.write(json) + "\n";
+  }
+
   /** When the status query fails and the run has ended anyway: its exit code from the result. */
   private Integer endedWithoutStatus(WorkflowClient temporal, StatusReader reader) {
     WorkflowExecutionStatus state = reader.describe(workflowId).getStatus();
@@ -116,6 +142,6 @@ public class StatusCommand extends RunbookCommand {
   }
 
   static int exitCode(RunbookStatus status) {
-    return status.outcome() == null ? ExitCodes.SUCCEEDED : status.outcome().exitCode();
+    return status.outcome() == null ? ExitCodes.SUCCEEDED : ExitCodes.of(status.outcome());
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runbook.starter.stack.LocalStackException;
 import dev.runbook.workflows.api.Outcome;
+import dev.runbook.workflows.api.Refusal;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowServiceException;
@@ -19,7 +20,19 @@ class ExitCodesTest {
     assertThat(ExitCodes.of(Outcome.ROLLED_BACK)).isEqualTo(2);
     assertThat(ExitCodes.of(Outcome.ABORTED)).isEqualTo(3);
     assertThat(ExitCodes.of(Outcome.FAILED)).isEqualTo(4);
+    assertThat(ExitCodes.of(Outcome.REFUSED)).isEqualTo(64);
+    assertThat(ExitCodes.of(Outcome.LOST)).isEqualTo(4);
     assertThat(ExitCodes.of(null)).isEqualTo(4);
+  }
+
+  @Test
+  void everyRefusalTypeIsBadInputAndOtherFailuresAreFailures() {
+    for (Refusal r : Refusal.values()) {
+      assertThat(ExitCodes.ofFailure(r.failureType())).as(r.name()).isEqualTo(64);
+    }
+    assertThat(ExitCodes.ofFailure("UnknownService")).isEqualTo(64);
+    assertThat(ExitCodes.ofFailure("RollbackUnhealthy")).isEqualTo(4);
+    assertThat(ExitCodes.ofFailure(null)).isEqualTo(4);
   }
 
   @Test

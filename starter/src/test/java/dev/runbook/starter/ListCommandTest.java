@@ -20,7 +20,11 @@ class ListCommandTest {
         "startedAt":"2026-01-01T10:00:00Z","finishedAt":"2026-01-01T10:01:28.5Z","outcome":"SUCCEEDED",
         "outcomeReason":"v1.5.1 live on green","liveVersion":"v1.5.1"}]""";
 
+  private static final String DOWN = """
+      {"down":"release registry database","error":"the release registry database is down: Connection refused"}""";
+
   private HttpServer server;
+  private volatile boolean databaseDown;
   private final AtomicReference<String> query = new AtomicReference<>();
 
   @BeforeEach
@@ -28,9 +32,9 @@ class ListCommandTest {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/api/runs", exchange -> {
       query.set(exchange.getRequestURI().getQuery());
-      byte[] body = ROWS.getBytes(StandardCharsets.UTF_8);
+      byte[] body = (databaseDown ? DOWN : ROWS).getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, body.length);
+      exchange.sendResponseHeaders(databaseDown ? 503 : 200, body.length);
       exchange.getResponseBody().write(body);
       exchange.close();
     });
@@ -60,5 +64,29 @@ class ListCommandTest {
     Cli.Result r = Cli.run("list", "--worker-url", url(), "-o", "json");
     assertThat(r.code()).isZero();
     assertThat(Json.MAPPER.readTree(r.out())).isEqualTo(Json.MAPPER.readTree(ROWS));
+  }
+
+  @Test
+  void aWorkerWhoseDatabaseIsDownIsNotAnUnreachableWorker() {
+    databaseDown = true;
+    Cli.Result r = Cli.run("list", "--worker-url", url(), "--no-color");
+    assertThat(r.code()).isEqualTo(69);
+    assertThat(r.err().strip()).isEqualTo("the runbook worker at " + url() + " is up, but its release registry database"
+        + " is down (the release registry database is down: Connection refused)");
+  }
+
+  @Test
+  void refusedAndLostRunsAreListedLikeTheOthers() {
+    server.removeContext("/api/runs");
+    server.createContext("/api/runs", exchange -> {
+      byte[] body = ROWS.replace("\"SUCCEEDED\"", "\"REFUSED\"").replace("]", ",").concat(ROWS.substring(1)
+          .replace("\"SUCCEEDED\"", "\"LOST\"").replace("r1", "r2")).getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    Cli.Result r = Cli.run("list", "--worker-url", url(), "--no-color");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines().skip(1).map(l -> l.substring(l.lastIndexOf(' ') + 1))).containsExactly("REFUSED", "LOST");
   }
 }

@@ -1,5 +1,6 @@
 package dev.runbook.activities.lessons;
 
+import dev.runbook.workflows.api.Refusal;
 import io.temporal.failure.ApplicationFailure;
 import java.sql.SQLException;
 
@@ -9,9 +10,9 @@ import java.sql.SQLException;
  * cannot succeed on a retry, a lost connection or a serialization conflict can.
  */
 public final class LessonFailures {
-  public static final String UNKNOWN_ENVIRONMENT = "UnknownEnvironment";
+  public static final String UNKNOWN_ENVIRONMENT = Refusal.UNKNOWN_ENVIRONMENT.failureType();
   /** The environment exists but has no {@code lessons} settings: lesson updates are refused there. */
-  public static final String NO_LESSON_POLICY = "NoLessonPolicy";
+  public static final String NO_LESSON_POLICY = Refusal.NO_LESSON_POLICY.failureType();
   /** Arguments no retry can fix: a missing id, a percentage outside 0-100, an unstored version. */
   public static final String INVALID_INPUT = "InvalidLessonStoreInput";
   /** Withdrawing the version learners get now; the caller must make another version current first. */

@@ -2,6 +2,7 @@ package dev.runbook.activities.policy;
 
 import dev.runbook.workflows.contract.EnvironmentPolicy;
 import dev.runbook.workflows.contract.PolicyActivities;
+import dev.runbook.workflows.api.Refusal;
 import io.temporal.failure.ApplicationFailure;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -12,8 +13,8 @@ import org.slf4j.LoggerFactory;
  * once so the policy lands in history and a later config change cannot alter a running rollout.
  */
 public class PolicyActivitiesImpl implements PolicyActivities {
-  public static final String UNKNOWN_ENVIRONMENT = "UnknownEnvironment";
-  public static final String UNKNOWN_SERVICE = "UnknownService";
+  public static final String UNKNOWN_ENVIRONMENT = Refusal.UNKNOWN_ENVIRONMENT.failureType();
+  public static final String UNKNOWN_SERVICE = Refusal.UNKNOWN_SERVICE.failureType();
   private static final Logger log = LoggerFactory.getLogger(PolicyActivitiesImpl.class);
 
   private final PolicyCatalog catalog;

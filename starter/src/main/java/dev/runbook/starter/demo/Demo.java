@@ -4,6 +4,8 @@ import dev.runbook.starter.render.Ansi;
 import dev.runbook.starter.render.StatusRenderer;
 import dev.runbook.starter.run.RunLauncher;
 import dev.runbook.starter.run.RunSpec;
+import dev.runbook.workflows.api.RunTarget;
+import dev.runbook.workflows.api.CodeDeployRequest;
 import dev.runbook.workflows.api.Outcome;
 import dev.runbook.workflows.api.Procedure;
 import io.temporal.client.WorkflowClient;
@@ -81,6 +83,7 @@ public final class Demo {
   }
 
   private static DemoStep deploy(String version, Outcome expected) {
-    return new DemoStep(version, RunSpec.of(Procedure.CODE_DEPLOY, SERVICE, ENVIRONMENT, version, REQUESTER, null, null), expected);
+    return new DemoStep(version, RunSpec.of(Procedure.CODE_DEPLOY, new RunTarget(SERVICE, ENVIRONMENT, version), REQUESTER, null,
+        id -> new CodeDeployRequest(SERVICE, ENVIRONMENT, version, REQUESTER, id)), expected);
   }
 }

@@ -4,6 +4,7 @@ import dev.runbook.starter.CliException;
 import dev.runbook.starter.render.Ansi;
 import dev.runbook.starter.render.ProgressLines;
 import dev.runbook.starter.render.StatusRenderer;
+import dev.runbook.starter.render.StepNumbers;
 import dev.runbook.starter.run.RunFollower;
 import dev.runbook.starter.run.RunLauncher;
 import dev.runbook.workflows.api.Outcome;
@@ -109,8 +110,8 @@ final class DemoRuns {
         lines.diff(before, now).forEach(out::println);
       }
       out.flush();
-      if (now.phase() == Phase.AWAITING_APPROVAL && !Objects.equals(promotedStep, now.currentStep())) {
-        promotedStep = now.currentStep();
+      if (now.phase() == Phase.AWAITING_APPROVAL && !Objects.equals(promotedStep, StepNumbers.current(now))) {
+        promotedStep = StepNumbers.current(now);
         client.newUntypedWorkflowStub(workflowId)
             .signal("promote", new PromoteRequest(APPROVER, false, workflowId, "demo"));
         say("sent the promote signal as " + APPROVER + " at " + stepName(now)
@@ -121,12 +122,12 @@ final class DemoRuns {
 
   /** "step 5 (Flag 10% of new learners (watch 8s))": numbered from 1 as the status tree and approvals show it. */
   static String stepName(RunbookStatus s) {
-    Integer index = s.currentStep();
-    if (index == null) {
+    Integer number = StepNumbers.current(s);
+    if (number == null) {
       return "the current gate";
     }
-    boolean named = s.steps() != null && index >= 0 && index < s.steps().size();
-    return "step " + (index + 1) + (named ? " (" + s.steps().get(index).name() + ")" : "");
+    StepView step = StepNumbers.currentStep(s);
+    return "step " + number + (step == null ? "" : " (" + step.name() + ")");
   }
 
   /** What makes a new tree worth printing: phase, step states, weights, outcome. */

@@ -58,6 +58,9 @@ public final class RegistryClient {
     if (response.statusCode() == 400) {
       throw CliException.badInput("the worker refused the query: " + response.body());
     }
+    if (response.statusCode() == 503) {
+      throw new CliException(ExitCodes.UNAVAILABLE, "the runbook worker at " + workerUrl + " is up, but " + down(response.body()));
+    }
     if (response.statusCode() != 200) {
       throw new CliException(
           ExitCodes.UNEXPECTED, "GET " + uri + " answered " + response.statusCode() + ": " + response.body());
@@ -71,6 +74,21 @@ public final class RegistryClient {
     } catch (IOException e) {
       throw new CliException(ExitCodes.UNEXPECTED, "GET " + uri + " did not return a JSON array of runs: " + e.getMessage(), e);
     }
+  }
+
+  /** The worker's 503 names what is down: {"down": "release registry database", "error": "..."}. */
+  private static String down(String body) {
+    try {
+      JsonNode json = Json.MAPPER.readTree(body);
+      String what = json.path("down").asText("");
+      String error = json.path("error").asText("");
+      if (!what.isBlank()) {
+        return "its " + what + " is down" + (error.isBlank() ? "" : " (" + error + ")");
+      }
+    } catch (IOException notJson) {
+      // an older worker or a proxy: say what it said
+    }
+    return "it answered 503: " + body;
   }
 
   private static String describe(IOException e) {

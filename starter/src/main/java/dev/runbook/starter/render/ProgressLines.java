@@ -52,8 +52,9 @@ public final class ProgressLines {
       if (state == StepState.PENDING || state == was) {
         continue;
       }
-      String detail = step.detail() == null || step.detail().isBlank() ? "" : ": " + step.detail();
-      lines.add("  " + renderer.icon(state) + " " + step.name() + detail);
+      String shown = StatusRenderer.detail(steps, i);
+      String detail = shown == null || shown.isBlank() ? "" : ": " + shown;
+      lines.add("  " + renderer.icon(state) + " " + StepNumbers.label(i) + " " + step.name() + detail);
     }
   }
 

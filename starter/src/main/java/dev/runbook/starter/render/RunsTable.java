@@ -63,7 +63,7 @@ public final class RunsTable {
   private String outcome(String outcome) {
     return switch (outcome) {
       case "SUCCEEDED" -> ansi.green(outcome);
-      case "FAILED" -> ansi.red(outcome);
+      case "FAILED", "REFUSED", "LOST" -> ansi.red(outcome);
       case "ROLLED_BACK", "ABORTED" -> ansi.yellow(outcome);
       default -> ansi.cyan(outcome);
     };

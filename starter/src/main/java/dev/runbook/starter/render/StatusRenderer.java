@@ -1,5 +1,6 @@
 package dev.runbook.starter.render;
 
+import dev.runbook.starter.run.QueuedActivity;
 import dev.runbook.workflows.api.ApprovalRecord;
 import dev.runbook.workflows.api.LogEntry;
 import dev.runbook.workflows.api.Outcome;
@@ -39,8 +40,16 @@ public final class StatusRenderer {
   }
 
   public String render(RunbookStatus s) {
+    return render(s, List.of());
+  }
+
+  /** With the steps that wait for a worker slot (read from Temporal, not from the status query). */
+  public String render(RunbookStatus s, List<QueuedActivity> queued) {
     StringBuilder out = new StringBuilder();
     header(s, out);
+    for (QueuedActivity q : queued) {
+      field(out, "Queued", ansi.yellow(q.describe()));
+    }
     approvals(s.approvals(), out);
     steps(s.steps(), out);
     out.append(observations.render(s.observations()));
@@ -53,7 +62,7 @@ public final class StatusRenderer {
     if (outcome != null) {
       return switch (outcome) {
         case SUCCEEDED -> StepState.SUCCEEDED.icon();
-        case FAILED -> StepState.FAILED.icon();
+        case FAILED, REFUSED, LOST -> StepState.FAILED.icon();
         case ROLLED_BACK, ABORTED -> StepState.ROLLED_BACK.icon();
       };
     }
@@ -69,9 +78,8 @@ public final class StatusRenderer {
   private void header(RunbookStatus s, StringBuilder out) {
     field(out, "Name", ansi.bold(s.workflowId()));
     field(out, "Procedure", procedureName(s.procedure()));
-    // a lesson update's "service" is the lesson id (its business key's middle part)
-    boolean lesson = procedure(s.procedure()).filter(p -> p == Procedure.LESSON_UPDATE).isPresent();
-    field(out, lesson ? "Lesson" : "Service", s.service());
+    // the status's "service" is the business key's middle part: a lesson update's is the lesson id
+    field(out, procedure(s.procedure()).map(Procedure::keyLabel).orElse("Service"), s.service());
     field(out, "Environment", s.environment());
     field(out, "Version", s.version());
     if (s.requestedBy() != null) {
@@ -84,9 +92,15 @@ public final class StatusRenderer {
       field(out, "Phase", paint(icon + " " + s.phase().name(), s.phase(), s.outcome()));
     }
     if (s.liveColour() != null || s.liveVersion() != null) {
-      String live = s.liveColour() == null ? "" : ansi.colour(s.liveColour(), s.liveColour());
-      String version = s.liveVersion() == null ? "" : s.liveVersion();
-      field(out, "Live", (live + " " + version).trim());
+      // joined, never trimmed: trim() also strips the ESC (U+001B) that starts the colour code
+      List<String> live = new ArrayList<>();
+      if (s.liveColour() != null) {
+        live.add(ansi.colour(s.liveColour(), s.liveColour()));
+      }
+      if (s.liveVersion() != null) {
+        live.add(s.liveVersion());
+      }
+      field(out, "Live", String.join(" ", live));
     }
     if (s.weights() != null && !s.weights().isEmpty()) {
       List<String> parts = new ArrayList<>();
@@ -139,6 +153,7 @@ public final class StatusRenderer {
       return;
     }
     out.append('\n').append(ansi.bold("Steps")).append('\n');
+    int labelWidth = StepNumbers.label(steps.size() - 1).length();
     int nameWidth = steps.stream().mapToInt(st -> len(st.name())).max().orElse(0);
     List<String> durations = steps.stream().map(StatusRenderer::duration).toList();
     int durationWidth = durations.stream().mapToInt(String::length).max().orElse(0);
@@ -146,16 +161,38 @@ public final class StatusRenderer {
       StepView step = steps.get(i);
       StepState state = step.state() == null ? StepState.PENDING : step.state();
       StringBuilder line = new StringBuilder("  ").append(icon(state)).append(' ');
+      line.append(padLeft(StepNumbers.label(i), labelWidth)).append(' ');
       line.append(pad(step.name() == null ? "" : step.name(), nameWidth));
       if (durationWidth > 0) {
         line.append("  ").append(padLeft(durations.get(i), durationWidth));
       }
-      if (step.detail() != null && !step.detail().isBlank()) {
-        line.append("  ").append(state == StepState.PENDING ? ansi.dim(step.detail()) : step.detail());
+      String detail = detail(steps, i);
+      if (detail != null && !detail.isBlank()) {
+        line.append("  ").append(state == StepState.PENDING ? ansi.dim(detail) : detail);
       }
       out.append(stripRight(line.toString())).append('\n');
     }
   }
+
+  /**
+   * What step {@code i} shows after its name. A rollback skips every pending step with the same
+   * detail (its reason): the first skipped step shows it, the others only "skipped".
+   */
+  static String detail(List<StepView> steps, int i) {
+    StepView step = steps.get(i);
+    if (step.state() != StepState.SKIPPED || step.detail() == null) {
+      return step.detail();
+    }
+    for (int j = 0; j < i; j++) {
+      StepView earlier = steps.get(j);
+      if (earlier.state() == StepState.SKIPPED && step.detail().equals(earlier.detail())) {
+        return SKIPPED;
+      }
+    }
+    return step.detail();
+  }
+
+  private static final String SKIPPED = "skipped";
 
   private void log(List<LogEntry> log, StringBuilder out) {
     if (log == null || log.isEmpty()) {
@@ -188,7 +225,7 @@ public final class StatusRenderer {
     if (outcome != null) {
       return switch (outcome) {
         case SUCCEEDED -> ansi.green(text);
-        case FAILED -> ansi.red(text);
+        case FAILED, REFUSED, LOST -> ansi.red(text);
         case ROLLED_BACK, ABORTED -> ansi.yellow(text);
       };
     }

@@ -1,5 +1,6 @@
 package dev.runbook.starter.run;
 
+import dev.runbook.workflows.api.Refusal;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowNotFoundException;
@@ -8,6 +9,7 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.failure.TerminatedFailure;
 import io.temporal.failure.TimeoutFailure;
+import java.util.Optional;
 
 /** Turns Temporal exceptions into the sentence a person needs. */
 public final class Failures {
@@ -45,6 +47,22 @@ public final class Failures {
       return firstTemporal.getOriginalMessage();
     }
     return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  }
+
+  /**
+   * The refusal a failed run ended with: the type of the first application failure in the chain,
+   * looked up in {@link Refusal} (never the message). Empty when the run failed for another reason.
+   */
+  public static Optional<Refusal> refusal(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof ApplicationFailure af) {
+        return Refusal.fromFailureType(af.getType());
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return Optional.empty();
   }
 
   /** The workflow id is unknown to Temporal (or its run is gone). */

@@ -4,6 +4,9 @@ import dev.runbook.lessons.model.Lesson;
 import dev.runbook.lessons.validation.LessonValidator;
 import dev.runbook.lessons.validation.ValidationReport;
 import dev.runbook.starter.CliException;
+import dev.runbook.workflows.api.LessonUpdateRequest;
+import dev.runbook.workflows.api.Procedure;
+import dev.runbook.workflows.api.RunTarget;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +54,15 @@ public record LessonSource(String file, String yaml) {
       throw CliException.badInput(report.format());
     }
     Lesson lesson = report.lesson().orElseThrow();
-    return RunSpec.lessonUpdate(lesson.id(), lesson.version().toString(), this, environment, requestedBy, requestId);
+    return lessonUpdate(lesson.id(), lesson.version().toString(), environment, requestedBy, requestId);
+  }
+
+  /** Publishing this file (lesson {@code lessonId} at {@code version}) to {@code environment}. */
+  public RunSpec lessonUpdate(
+      String lessonId, String version, String environment, String requestedBy, String requestId) {
+    return RunSpec.of(Procedure.LESSON_UPDATE, new RunTarget(lessonId, environment, version), requestedBy, requestId,
+            yaml, id -> new LessonUpdateRequest(lessonId, fileName(), yaml, environment, requestedBy, id))
+        .withLesson(this);
   }
 
   /** Without the text: a lesson is a few kilobytes, too much for a log line. */

@@ -2,6 +2,8 @@ package dev.runbook.starter.run;
 
 import dev.runbook.starter.CliException;
 import dev.runbook.starter.ExitCodes;
+import dev.runbook.workflows.api.Outcome;
+import dev.runbook.workflows.api.Refusal;
 import dev.runbook.workflows.api.RunbookResult;
 import dev.runbook.workflows.api.RunbookStatus;
 import io.temporal.client.WorkflowClient;
@@ -26,9 +28,22 @@ public final class RunFollower {
     void onChange(RunbookStatus before, RunbookStatus now);
   }
 
-  /** How the run ended. {@code error} is set when the workflow itself failed (exit 4). */
+  /**
+   * How the run ended. {@code error} is set when the workflow itself failed: exit 4, or 64 when the
+   * failure is a {@code refusal} (nothing moved).
+   */
   public record Finish(
-      String workflowId, String runId, RunbookStatus status, RunbookResult result, String error, int exitCode) {}
+      String workflowId, String runId, RunbookStatus status, RunbookResult result, String error, Refusal refusal,
+      int exitCode) {
+
+    /** The outcome CI gates on: the result's, REFUSED for a refusal, FAILED for another failure. */
+    public Outcome outcome() {
+      if (result != null && result.outcome() != null) {
+        return result.outcome();
+      }
+      return refusal != null ? Outcome.REFUSED : Outcome.FAILED;
+    }
+  }
 
   private final WorkflowClient client;
   private final Duration interval;
@@ -54,7 +69,7 @@ public final class RunFollower {
         RunbookResult result = stub.getResult(interval.toMillis(), TimeUnit.MILLISECONDS, RunbookResult.class);
         RunbookStatus fin = finalStatus(reader, workflowId, runId, last, listener);
         int code = ExitCodes.of(result == null ? null : result.outcome());
-        return new Finish(workflowId, runId, fin, result, null, code);
+        return new Finish(workflowId, runId, fin, result, null, null, code);
       } catch (TimeoutException e) {
         if (System.nanoTime() > deadline) {
           throw new CliException(
@@ -62,7 +77,9 @@ public final class RunFollower {
         }
       } catch (WorkflowFailedException e) {
         RunbookStatus fin = finalStatus(reader, workflowId, runId, last, listener);
-        return new Finish(workflowId, runId, fin, null, Failures.message(e), ExitCodes.FAILED);
+        Refusal refusal = Failures.refusal(e).orElse(null);
+        int code = refusal != null ? ExitCodes.BAD_INPUT : ExitCodes.FAILED;
+        return new Finish(workflowId, runId, fin, null, Failures.message(e), refusal, code);
       }
     }
   }

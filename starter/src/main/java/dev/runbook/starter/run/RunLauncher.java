@@ -1,27 +1,20 @@
 package dev.runbook.starter.run;
 
 import dev.runbook.starter.CliException;
-import dev.runbook.workflows.api.CodeDeployRequest;
-import dev.runbook.workflows.api.EmergencyDeployRequest;
-import dev.runbook.workflows.api.LessonUpdateRequest;
 import dev.runbook.workflows.api.Procedure;
-import dev.runbook.workflows.api.RollbackRequest;
 import dev.runbook.workflows.api.RunbookStatus;
 import dev.runbook.workflows.api.SearchAttributeKeys;
-import dev.runbook.workflows.codedeploy.CodeDeployWorkflow;
-import dev.runbook.workflows.emergency.EmergencyDeployWorkflow;
-import dev.runbook.workflows.lessonupdate.LessonUpdateWorkflow;
-import dev.runbook.workflows.rollback.RollbackWorkflow;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import io.temporal.common.SearchAttributes;
 
 /**
- * Starts a run through the typed workflow stubs, one run per business key: when the id is taken
+ * Starts a run of any procedure from its registry entry, one run per business key: when the id is taken
  * by a run of the same request (a CI retry) it follows that run, otherwise it refuses with the
  * command that would clear the way.
  */
@@ -41,7 +34,7 @@ public final class RunLauncher {
   public Started start(RunSpec spec) {
     WorkflowOptions options = options(spec);
     try {
-      WorkflowExecution execution = startTyped(spec, options);
+      WorkflowExecution execution = startRun(spec, options);
       return new Started(spec.workflowId(), execution.getRunId(), false);
     } catch (WorkflowExecutionAlreadyStarted e) {
       String runId = e.getExecution().getRunId();
@@ -73,26 +66,10 @@ public final class RunLauncher {
         .build();
   }
 
-  private WorkflowExecution startTyped(RunSpec spec, WorkflowOptions options) {
-    Object input = spec.workflowInput();
-    return switch (spec.procedure()) {
-      case CODE_DEPLOY -> {
-        CodeDeployWorkflow stub = client.newWorkflowStub(CodeDeployWorkflow.class, options);
-        yield WorkflowClient.start(stub::deploy, (CodeDeployRequest) input);
-      }
-      case EMERGENCY_DEPLOY -> {
-        EmergencyDeployWorkflow stub = client.newWorkflowStub(EmergencyDeployWorkflow.class, options);
-        yield WorkflowClient.start(stub::deploy, (EmergencyDeployRequest) input);
-      }
-      case ROLLBACK -> {
-        RollbackWorkflow stub = client.newWorkflowStub(RollbackWorkflow.class, options);
-        yield WorkflowClient.start(stub::rollback, (RollbackRequest) input);
-      }
-      case LESSON_UPDATE -> {
-        LessonUpdateWorkflow stub = client.newWorkflowStub(LessonUpdateWorkflow.class, options);
-        yield WorkflowClient.start(stub::update, (LessonUpdateRequest) input);
-      }
-    };
+  /** Any procedure: the registry names the workflow type, the request is its method's argument. */
+  private WorkflowExecution startRun(RunSpec spec, WorkflowOptions options) {
+    WorkflowStub stub = client.newUntypedWorkflowStub(spec.procedure().workflowType(), options);
+    return stub.start(spec.workflowInput());
   }
 
   /** "learning-api in production already has a run: deploy:... (run ..., code-deploy v1.5.1 started by alice); ..." */

@@ -1,79 +1,93 @@
 package dev.runbook.starter.run;
 
-import dev.runbook.workflows.api.CodeDeployRequest;
-import dev.runbook.workflows.api.EmergencyDeployRequest;
-import dev.runbook.workflows.api.LessonUpdateRequest;
 import dev.runbook.workflows.api.Procedure;
-import dev.runbook.workflows.api.RequestValidation;
-import dev.runbook.workflows.api.RollbackRequest;
+import dev.runbook.workflows.api.RunTarget;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * What `runbook start <procedure>` asks for, whatever the procedure: the workflow id, the typed
- * workflow input, its validation and the UI metadata all derive from it.
+ * What `runbook start <procedure>` asks for, whatever the procedure: the procedure's registry entry
+ * and the typed request its command built. The workflow id, validation and search attributes come
+ * from the registry entry; this adds the request id and the UI metadata.
  *
- * @param service the service, or for a lesson update the lesson id (the business key's middle part)
- * @param version the version to deploy or publish, or for a rollback the target version (null = standby)
+ * @param request the workflow input, a record of {@code procedure.inputType()}
+ * @param version what the run shows as its version: the request's, or for a lesson update the
+ *     version inside the file; null when none (a rollback to the standby colour)
  * @param requestId never null: {@link #of} derives it when the caller gave none
  * @param lesson the lesson file a lesson update publishes; null for the other procedures
+ * @param what the summary's middle part ("v1.5.1", "to standby")
  */
 public record RunSpec(
     Procedure procedure,
-    String service,
-    String environment,
+    Object request,
     String version,
     String requestedBy,
     String requestId,
     String reason,
-    LessonSource lesson) {
+    LessonSource lesson,
+    String what) {
 
+  /**
+   * A run of {@code procedure} on {@code target}. {@code request} builds the request record from
+   * the request id, which is derived from the target and requester when the caller gave none.
+   */
   public static RunSpec of(
-      Procedure procedure, String service, String environment, String version, String requestedBy, String requestId, String reason) {
-    String id = isBlank(requestId) ? RequestIds.of(procedure, service, environment, version, requestedBy) : requestId;
-    return new RunSpec(procedure, service, environment, blankToNull(version), requestedBy, id, reason, null);
+      Procedure procedure, RunTarget target, String requestedBy, String requestId, Function<String, Object> request) {
+    return of(procedure, target, requestedBy, requestId, null, request);
   }
 
-  /** Publishing {@code lesson} (lesson {@code lessonId} at {@code version}) to {@code environment}. */
-  public static RunSpec lessonUpdate(
-      String lessonId, String version, LessonSource lesson, String environment, String requestedBy, String requestId) {
+  /** Like {@link #of(Procedure, RunTarget, String, String, Function)}; {@code content} also keys the default id. */
+  public static RunSpec of(
+      Procedure procedure, RunTarget target, String requestedBy, String requestId, String content,
+      Function<String, Object> request) {
     String id = isBlank(requestId)
-        ? RequestIds.of(Procedure.LESSON_UPDATE, lessonId, environment, version, requestedBy, lesson.yaml())
+        ? RequestIds.of(procedure, target.key(), target.environment(), target.version(), requestedBy, content)
         : requestId;
-    return new RunSpec(Procedure.LESSON_UPDATE, lessonId, environment, blankToNull(version), requestedBy, id, null, lesson);
+    String version = blankToNull(target.version());
+    return new RunSpec(procedure, request.apply(id), version, requestedBy, id, null, null, version);
+  }
+
+  /** The same run with the reason its details show. */
+  public RunSpec withReason(String why) {
+    return new RunSpec(procedure, request, version, requestedBy, requestId, why, lesson, what);
+  }
+
+  /** The same run publishing {@code file}. */
+  public RunSpec withLesson(LessonSource file) {
+    return new RunSpec(procedure, request, version, requestedBy, requestId, reason, file, what);
+  }
+
+  /** The same run summarised as "{@code <procedure> <key> <phrase> → <environment>}". */
+  public RunSpec describedAs(String phrase) {
+    return new RunSpec(procedure, request, version, requestedBy, requestId, reason, lesson, phrase);
+  }
+
+  /** The business key's middle part: the service, or a lesson update's lesson id. */
+  public String service() {
+    return target().key();
+  }
+
+  public String environment() {
+    return target().environment();
   }
 
   public String workflowId() {
-    return procedure.workflowId(service, environment);
+    return procedure.workflowId(request);
   }
 
   /** The record the workflow method takes. */
   public Object workflowInput() {
-    return switch (procedure) {
-      case CODE_DEPLOY -> new CodeDeployRequest(service, environment, version, requestedBy, requestId);
-      case EMERGENCY_DEPLOY -> new EmergencyDeployRequest(service, environment, version, reason, requestedBy, requestId);
-      case ROLLBACK -> new RollbackRequest(service, environment, version, reason, requestedBy, requestId);
-      case LESSON_UPDATE -> new LessonUpdateRequest(
-          service, lesson == null ? null : lesson.fileName(), lesson == null ? null : lesson.yaml(),
-          environment, requestedBy, requestId);
-    };
+    return request;
   }
 
   /** Every problem with the request, the same checks the workflow runs first. */
   public List<String> problems() {
-    return switch (procedure) {
-      case CODE_DEPLOY -> RequestValidation.codeDeploy((CodeDeployRequest) workflowInput());
-      case EMERGENCY_DEPLOY -> RequestValidation.emergencyDeploy((EmergencyDeployRequest) workflowInput());
-      case ROLLBACK -> RequestValidation.rollback((RollbackRequest) workflowInput());
-      case LESSON_UPDATE -> RequestValidation.lessonUpdate((LessonUpdateRequest) workflowInput());
-    };
+    return procedure.problems(request);
   }
 
   /** One line for the Temporal UI's summary: "code-deploy learning-api v1.5.1 → local". */
   public String summary() {
-    String what = procedure == Procedure.ROLLBACK
-        ? (version == null ? "to standby" : "to " + version)
-        : version;
-    return procedure.cliName() + " " + service + " " + what + " → " + environment;
+    return procedure.cliName() + " " + service() + " " + what + " → " + environment();
   }
 
   /** Markdown for the Temporal UI's details panel. */
@@ -93,11 +107,22 @@ public record RunSpec(
     return md.toString();
   }
 
+  /** Without the request: a lesson update's carries the whole lesson, too much for a log line. */
+  @Override
+  public String toString() {
+    return "RunSpec[" + summary() + ", id " + workflowId() + ", requested by " + requestedBy + ", request " + requestId
+        + (lesson == null ? "" : ", lesson " + lesson) + "]";
+  }
+
+  private RunTarget target() {
+    return procedure.target(request);
+  }
+
   private static boolean isBlank(String s) {
     return s == null || s.isBlank();
   }
 
-  private static String blankToNull(String s) {
+  static String blankToNull(String s) {
     return isBlank(s) ? null : s;
   }
 }

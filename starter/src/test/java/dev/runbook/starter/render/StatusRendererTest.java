@@ -28,12 +28,12 @@ class StatusRendererTest {
           Abort:      runbook abort deploy:learning-api:local --as NAME --reason TEXT
 
         Steps
-          ✔ Deploy v1.5.1 to green  12s  2 instances healthy
-          ✔ Smoke test green         3s  4/4 checks passed
-          ॥ Canary 10% (watch 30s)       watch passed; awaiting approval
-          ◌ Canary 50% (watch 30s)
-          ◌ Cut over to green
-          ◌ Retire blue
+          ✔ 1. Deploy v1.5.1 to green  12s  2 instances healthy
+          ✔ 2. Smoke test green         3s  4/4 checks passed
+          ॥ 3. Canary 10% (watch 30s)       watch passed; awaiting approval
+          ◌ 4. Canary 50% (watch 30s)
+          ◌ 5. Cut over to green
+          ◌ 6. Retire blue
 
         Observations
           RULE         VALUE  THRESHOLD  VERDICT  DETAIL
@@ -64,12 +64,12 @@ class StatusRendererTest {
         Outcome:      ROLLED_BACK: error-rate 0.21 > 0.05 for 10s at Canary 10%
 
         Steps
-          ✔ Deploy v1.6.0 to green  11s  2 instances healthy
-          ✔ Smoke test green         3s  4/4 checks passed
-          ↺ Canary 10% (watch 30s)  15s  error-rate 0.21 > 0.05 for 10s
-          - Canary 50% (watch 30s)
-          - Cut over to green
-          - Retire blue
+          ✔ 1. Deploy v1.6.0 to green  11s  2 instances healthy
+          ✔ 2. Smoke test green         3s  4/4 checks passed
+          ↺ 3. Canary 10% (watch 30s)  15s  error-rate 0.21 > 0.05 for 10s
+          - 4. Canary 50% (watch 30s)
+          - 5. Cut over to green
+          - 6. Retire blue
 
         Observations
           RULE        VALUE  THRESHOLD  VERDICT  DETAIL
@@ -104,12 +104,12 @@ class StatusRendererTest {
           10:01:25  ✔ promote step 3 by alice
 
         Steps
-          ✔ Deploy v1.5.1 to green  12s  2 instances healthy
-          ✔ Smoke test green         3s  4/4 checks passed
-          ✔ Canary 10% (watch 30s)  35s  promoted by alice
-          ✔ Canary 50% (watch 30s)  35s  promoted by alice
-          ✔ Cut over to green        1s  green 100%
-          ✔ Retire blue              2s  v1.5.0 kept warm as standby
+          ✔ 1. Deploy v1.5.1 to green  12s  2 instances healthy
+          ✔ 2. Smoke test green         3s  4/4 checks passed
+          ✔ 3. Canary 10% (watch 30s)  35s  promoted by alice
+          ✔ 4. Canary 50% (watch 30s)  35s  promoted by alice
+          ✔ 5. Cut over to green        1s  green 100%
+          ✔ 6. Retire blue              2s  v1.5.0 kept warm as standby
 
         Observations
           RULE         VALUE  THRESHOLD  VERDICT       DETAIL
@@ -155,5 +155,29 @@ class StatusRendererTest {
         null, null, null, 0, 0);
     assertThat(plain.render(lesson)).contains("Procedure:    lesson-update\nLesson:       stock_basics_003\n")
         .doesNotContain("Service:");
+  }
+
+  @Test
+  void theLiveColourKeepsItsEscapeCharacter() {
+    String text = new StatusRenderer(Ansi.COLOR, ZoneOffset.UTC).render(Statuses.awaitingApproval());
+    assertThat(text.lines().filter(l -> l.startsWith("Live:")))
+        .containsExactly("Live:         \033[34mblue\033[0m v1.5.0");
+    assertThat(text).doesNotContainPattern("(?<!\033)\\[[0-9;]+m");
+  }
+
+  @Test
+  void aRollbackReasonIsShownOnceAmongTheSkippedSteps() {
+    String reason = "skipped: error-rate 0.21 > 0.05 for 10s at Canary 10%";
+    String text = plain.render(Statuses.rolledBack(reason));
+    assertThat(text.substring(text.indexOf("Steps"), text.indexOf("Observations"))).isEqualTo("""
+        Steps
+          ✔ 1. Deploy v1.6.0 to green  11s  2 instances healthy
+          ✔ 2. Smoke test green         3s  4/4 checks passed
+          ↺ 3. Canary 10% (watch 30s)  15s  error-rate 0.21 > 0.05 for 10s
+          - 4. Canary 50% (watch 30s)       skipped: error-rate 0.21 > 0.05 for 10s at Canary 10%
+          - 5. Cut over to green            skipped
+          - 6. Retire blue                  skipped
+
+        """);
   }
 }

@@ -51,6 +51,11 @@ final class Statuses {
 
   /** The first canary step tripped the error-rate rule; traffic is back on blue. */
   static RunbookStatus rolledBack() {
+    return rolledBack(null);
+  }
+
+  /** The same, with every skipped step carrying {@code skippedDetail} (the kit's rollback reason). */
+  static RunbookStatus rolledBack(String skippedDetail) {
     return new RunbookStatus(
         "CodeDeploy", "deploy:learning-api:local", "learning-api", "local", "v1.6.0", "ci", "req-fedcba9876543210", null,
         Phase.DONE, 2,
@@ -58,9 +63,9 @@ final class Statuses {
             new StepView("Deploy v1.6.0 to green", StepState.SUCCEEDED, "2 instances healthy", at(0), at(11)),
             new StepView("Smoke test green", StepState.SUCCEEDED, "4/4 checks passed", at(11), at(14)),
             new StepView("Canary 10% (watch 30s)", StepState.ROLLED_BACK, "error-rate 0.21 > 0.05 for 10s", at(14), at(29)),
-            new StepView("Canary 50% (watch 30s)", StepState.SKIPPED, null, null, null),
-            new StepView("Cut over to green", StepState.SKIPPED, null, null, null),
-            new StepView("Retire blue", StepState.SKIPPED, null, null, null)),
+            new StepView("Canary 50% (watch 30s)", StepState.SKIPPED, skippedDetail, null, null),
+            new StepView("Cut over to green", StepState.SKIPPED, skippedDetail, null, null),
+            new StepView("Retire blue", StepState.SKIPPED, skippedDetail, null, null)),
         Map.of("blue", 100, "green", 0), "blue", "green", "blue", "v1.5.0",
         List.of(new RuleObservation("error-rate", 0.2087, 0.05, 96L, RuleVerdict.FIRING, "for 10s", at(29))),
         null, List.of("alice", "bob"), List.of(),

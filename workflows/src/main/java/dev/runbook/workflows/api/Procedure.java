@@ -1,32 +1,69 @@
 package dev.runbook.workflows.api;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
-/** The runbooks this product runs: CLI name, Temporal workflow type and workflow-id prefix. */
+/**
+ * The procedure registry: every runbook this product runs, one entry each, with its CLI name,
+ * Temporal workflow type, business-key id scheme, request type, validator and the target its
+ * search attributes name. The CLI starts, follows and lists any procedure from its entry alone;
+ * a new procedure adds an entry here and a command class in the CLI.
+ */
 public enum Procedure {
-  CODE_DEPLOY("code-deploy", "CodeDeploy", "deploy"),
-  EMERGENCY_DEPLOY("emergency-deploy", "EmergencyDeploy", "emergency"),
-  ROLLBACK("rollback", "Rollback", "rollback"),
-  /** The "service" of a lesson update is the lesson id: {@code lesson:stock_basics_001:local}. */
-  LESSON_UPDATE("lesson-update", "LessonUpdate", "lesson");
+  CODE_DEPLOY("code-deploy", "CodeDeploy", "deploy", ProcedureInput.of(
+      CodeDeployRequest.class, RequestValidation::codeDeploy,
+      r -> new RunTarget(r.service(), r.environment(), r.version()))),
+  EMERGENCY_DEPLOY("emergency-deploy", "EmergencyDeploy", "emergency", ProcedureInput.of(
+      EmergencyDeployRequest.class, RequestValidation::emergencyDeploy,
+      r -> new RunTarget(r.service(), r.environment(), r.version()))),
+  /** The version of a rollback is where it goes back to; null means the standby colour. */
+  ROLLBACK("rollback", "Rollback", "rollback", ProcedureInput.of(
+      RollbackRequest.class, RequestValidation::rollback,
+      r -> new RunTarget(r.service(), r.environment(), r.toVersion()))),
+  /**
+   * The "service" of a lesson update is the lesson id: {@code lesson:stock_basics_001:local}. Its
+   * version lives inside the lesson file, so the request names none.
+   */
+  LESSON_UPDATE("lesson-update", "LessonUpdate", "lesson", ProcedureInput.of(
+      LessonUpdateRequest.class, RequestValidation::lessonUpdate,
+      r -> new RunTarget(r.lessonId(), r.environment(), null)), "Lesson");
 
   private final String cliName;
   private final String workflowType;
   private final String idPrefix;
+  private final ProcedureInput<?> input;
+  private final String keyLabel;
 
-  Procedure(String cliName, String workflowType, String idPrefix) {
+  Procedure(String cliName, String workflowType, String idPrefix, ProcedureInput<?> input) {
+    this(cliName, workflowType, idPrefix, input, "Service");
+  }
+
+  Procedure(String cliName, String workflowType, String idPrefix, ProcedureInput<?> input, String keyLabel) {
     this.cliName = cliName;
     this.workflowType = workflowType;
     this.idPrefix = idPrefix;
+    this.input = input;
+    this.keyLabel = keyLabel;
   }
 
   public String cliName() {
     return cliName;
   }
 
+  /** The Temporal workflow type, which is also the name of the workflow method. */
   public String workflowType() {
     return workflowType;
+  }
+
+  /** What the business key's middle part names, as a label: "Service", "Lesson". */
+  public String keyLabel() {
+    return keyLabel;
+  }
+
+  /** The request record the workflow method takes. */
+  public Class<?> inputType() {
+    return input.type();
   }
 
   /**
@@ -35,6 +72,22 @@ public enum Procedure {
    */
   public String workflowId(String service, String environment) {
     return idPrefix + ":" + service + ":" + environment;
+  }
+
+  /** The business-key workflow id of {@code request} (a request of {@link #inputType()}). */
+  public String workflowId(Object request) {
+    RunTarget target = target(request);
+    return workflowId(target.key(), target.environment());
+  }
+
+  /** What {@code request} acts on: the search attributes service/environment/version name it. */
+  public RunTarget target(Object request) {
+    return input.target(request);
+  }
+
+  /** Every problem with {@code request}, the checks the workflow runs first; empty when valid. */
+  public List<String> problems(Object request) {
+    return input.problems(request);
   }
 
   public static Optional<Procedure> fromCliName(String name) {

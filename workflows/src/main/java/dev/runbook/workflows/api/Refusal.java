@@ -1,0 +1,46 @@
+package dev.runbook.workflows.api;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Why a run was refused before anything moved. Each refusal travels as the type of a
+ * non-retryable {@code ApplicationFailure}; the CLI recognises it by that type (never by the
+ * message) and exits 64, and the outcome is {@link Outcome#REFUSED}, not a deploy failure.
+ */
+public enum Refusal {
+  INVALID_REQUEST("InvalidRequest", "the request is invalid"),
+  UNKNOWN_FIELDS("UnknownFields", "the request has fields this procedure does not know"),
+  UNKNOWN_ENVIRONMENT("UnknownEnvironment", "the environment is not configured"),
+  UNKNOWN_SERVICE("UnknownService", "the service is not configured in that environment"),
+  UNKNOWN_VERSION("UnknownVersion", "the platform does not have that version"),
+  TARGET_LOCKED("TargetLocked", "another run holds the target"),
+  RUN_IN_PROGRESS("RunInProgress", "another run is changing the target"),
+  INVALID_LESSON("InvalidLesson", "the lesson file is invalid"),
+  VERSION_REFUSED("VersionRefused", "the lesson version is not a valid next version"),
+  RENDER_FAILED("RenderFailed", "the lesson cannot be rendered"),
+  NO_LESSON_POLICY("NoLessonPolicy", "the environment takes no lesson updates");
+
+  private final String failureType;
+  private final String description;
+
+  Refusal(String failureType, String description) {
+    this.failureType = failureType;
+    this.description = description;
+  }
+
+  /** The {@code ApplicationFailure} type this refusal travels as. */
+  public String failureType() {
+    return failureType;
+  }
+
+  /** What the refusal means, for people (the failure's message says the specifics). */
+  public String description() {
+    return description;
+  }
+
+  /** The refusal a failure type stands for; empty for a failure that is not a refusal. */
+  public static Optional<Refusal> fromFailureType(String type) {
+    return Arrays.stream(values()).filter(r -> r.failureType.equals(type)).findFirst();
+  }
+}
