@@ -143,25 +143,26 @@ public final class TargetLock {
   }
 
   private ApplicationFailure refused(LockGrant grant, String why) {
-    return ApplicationFailure.newNonRetryableFailure(message(grant, why), TARGET_LOCKED, grant);
+    return ApplicationFailure.newNonRetryableFailure(message(grant, why, Workflow.currentTimeMillis()), TARGET_LOCKED, grant);
   }
 
   /** "learning-api in local is held by deploy:learning-api:local run 3f2c1a9b… (code-deploy, requested by alice, since 10:02:11 UTC); ..." */
-  static String message(LockGrant grant, String why) {
+  static String message(LockGrant grant, String why, long nowMillis) {
     LockHolder h = grant.holder();
     String what = TargetPaths.describe(grant.requestedTarget());
     String holding = h.heldTarget() == null || h.heldTarget().equals(grant.requestedTarget())
         ? h.procedure() : h.procedure() + " of " + TargetPaths.describe(h.heldTarget());
     String run = h.runId() == null || h.runId().length() <= 8 ? h.runId() : h.runId().substring(0, 8) + "…";
     return what + " is held by " + h.workflowId() + " run " + run + " (" + holding + ", requested by "
-        + (h.requestedBy() == null ? "unknown" : h.requestedBy()) + ", since " + since(h.sinceMillis())
+        + (h.requestedBy() == null ? "unknown" : h.requestedBy()) + ", since " + since(h.sinceMillis(), nowMillis)
         + ")" + why + "; start again when it has finished";
   }
 
-  private static String since(long millis) {
+  /** The time of day when the lock was taken today (UTC), with the date when it was taken earlier. */
+  private static String since(long millis, long nowMillis) {
     Instant at = Instant.ofEpochMilli(millis);
     boolean today = at.atOffset(ZoneOffset.UTC).toLocalDate()
-        .equals(Instant.ofEpochMilli(Workflow.currentTimeMillis()).atOffset(ZoneOffset.UTC).toLocalDate());
+        .equals(Instant.ofEpochMilli(nowMillis).atOffset(ZoneOffset.UTC).toLocalDate());
     return (today ? TIME : DAY_TIME).format(at) + " UTC";
   }
 }
