@@ -1,6 +1,8 @@
 package dev.runbook.worker.config;
 
 import dev.runbook.activities.control.RunControlActivitiesImpl;
+import dev.runbook.activities.lock.TargetLockActivitiesImpl;
+import dev.runbook.activities.lock.TemporalHolderLiveness;
 import dev.runbook.activities.metrics.MetricSource;
 import dev.runbook.activities.metrics.MetricSources;
 import dev.runbook.activities.metrics.PrometheusMetricSource;
@@ -98,5 +100,10 @@ class ActivitiesConfiguration {
   @Bean
   RunControlActivitiesImpl runControlActivities(WorkflowClient client) {
     return new RunControlActivitiesImpl(client);
+  }
+
+  @Bean
+  TargetLockActivitiesImpl targetLockActivities(DataSource dataSource, WorkflowClient client) {
+    return new TargetLockActivitiesImpl(dataSource, new TemporalHolderLiveness(client));
   }
 }
