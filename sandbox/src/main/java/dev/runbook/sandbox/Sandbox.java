@@ -4,8 +4,10 @@ import dev.runbook.sandbox.admin.AdminServer;
 import dev.runbook.sandbox.catalog.Catalog;
 import dev.runbook.sandbox.catalog.CatalogException;
 import dev.runbook.sandbox.catalog.CatalogLoader;
+import dev.runbook.sandbox.catalog.QuietServices;
 import dev.runbook.sandbox.catalog.ServiceSpec;
 import dev.runbook.sandbox.instance.ReleaseBehaviour;
+import dev.runbook.sandbox.instance.SlotHost;
 import dev.runbook.sandbox.instance.SlotServer;
 import dev.runbook.sandbox.lessons.Chance;
 import dev.runbook.sandbox.lessons.LearnerBehaviour;
@@ -29,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -56,6 +59,9 @@ public final class Sandbox implements AutoCloseable {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final ExecutorService httpExecutor =
       Executors.newFixedThreadPool(8, new NamedThreadFactory("sandbox-http"));
+  /** Ticks of every load generator: one thread for all services. */
+  private final ScheduledExecutorService loadTicker =
+      Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("load"));
   private String adminUrl;
   private String routerUrl;
   private boolean closed;
@@ -80,7 +86,7 @@ public final class Sandbox implements AutoCloseable {
   public static Sandbox start(SandboxOptions options, Catalog catalog) throws IOException {
     Sandbox sandbox = new Sandbox();
     try {
-      sandbox.startParts(options, catalog);
+      sandbox.startParts(options, QuietServices.extend(catalog, options.extraServices()));
     } catch (IOException | RuntimeException e) {
       sandbox.close();
       throw e;
@@ -95,9 +101,12 @@ public final class Sandbox implements AutoCloseable {
         .executor(httpExecutor)
         .build();
     MetricsRegistry metrics = new MetricsRegistry(System::currentTimeMillis);
+    SlotHost slots = SlotHost.start(); // closed after the platform that stops its slots
+    parts.add(slots);
     SlotLauncher launcher = (service, colour, release) -> SlotServer.start(service, colour,
         new ReleaseBehaviour(release), metrics.slot(service, colour.id(), release.version()),
-        RandomSource.forComponent(options.seed(), "slot/" + service + "/" + colour.id() + "/" + release.version()));
+        RandomSource.forComponent(options.seed(), "slot/" + service + "/" + colour.id() + "/" + release.version()),
+        slots);
     Platform platform = new Platform(catalog, launcher, metrics);
     parts.add(platform);
 
@@ -133,7 +142,7 @@ public final class Sandbox implements AutoCloseable {
     if (options.loadEnabled()) {
       for (ServiceSpec service : catalog.all()) {
         LoadGenerator load = new LoadGenerator(service, routerUrl, client,
-            RandomSource.forComponent(options.seed(), "load/" + service.name()));
+            RandomSource.forComponent(options.seed(), "load/" + service.name()), loadTicker);
         parts.add(load);
         load.start();
       }
@@ -181,6 +190,7 @@ public final class Sandbox implements AutoCloseable {
         log.warn("stopping {} failed", parts.get(i).getClass().getSimpleName(), e);
       }
     }
+    loadTicker.shutdownNow();
     httpExecutor.shutdownNow();
     stopped.countDown();
     if (adminUrl != null) {

@@ -15,7 +15,7 @@ final class SandboxArgs {
   static final String USAGE = String.join("\n",
       "Usage: java -jar sandbox-exec.jar [--port N] [--router-port N] [--catalog FILE] [--no-load] [--seed N]",
       "         [--admin-delay-ms N] [--platform-db-url JDBC_URL [--platform-db-user U] [--platform-db-password P]",
-      "         [--platform-db-schema S] [--learner-sessions-per-second N]]",
+      "         [--platform-db-schema S] [--learner-sessions-per-second N]] [--extra-services N]",
       "",
       "  --port N          admin API port on 127.0.0.1 (default 7300, 0 = any free port)",
       "  --router-port N   weighted router port on 127.0.0.1 (default 7301, 0 = any free port)",
@@ -29,6 +29,7 @@ final class SandboxArgs {
       "  --platform-db-password P  database password (default empty)",
       "  --platform-db-schema S    schema of the lesson store (default platform)",
       "  --learner-sessions-per-second N  learner sessions per second (default 100, 0 = none)",
+      "  --extra-services N  add N quiet services svc-0001... (learning-api's releases, no load)",
       "  -h, --help        show this help",
       "",
       "Prints 'sandbox ready admin=URL router=URL' on stdout once it serves; stop it with",
@@ -68,6 +69,13 @@ final class SandboxArgs {
             number(arg, inline != null ? inline : value(args, ++i, arg)));
         case "--admin-delay-ms" -> options = options.withAdminDelay(
             number(arg, inline != null ? inline : value(args, ++i, arg)));
+        case "--extra-services" -> {
+          long count = number(arg, inline != null ? inline : value(args, ++i, arg));
+          if (count < 0 || count > 9_999) {
+            throw new UsageException("--extra-services must be from 0 to 9999, got " + count);
+          }
+          options = options.withExtraServices((int) count);
+        }
         case "--platform-db-url" -> {
           String url = inline != null ? inline : value(args, ++i, arg);
           learners = learner(arg, l -> l.withDbUrl(url), learners);

@@ -16,10 +16,12 @@ import java.util.Objects;
  *     before it acts, like a slow platform API; crash tests kill the worker while a call is in flight
  * @param learners    the platform lesson store and the learner simulation; off unless it has a
  *     database URL
+ * @param extraServices how many quiet services ({@code svc-0001}...) to add to the catalog, for
+ *     capacity benchmarks (0 = none)
  */
 public record SandboxOptions(
     int adminPort, int routerPort, Path catalogFile, boolean loadEnabled, Long seed, long adminDelayMillis,
-    LearnerOptions learners) {
+    LearnerOptions learners, int extraServices) {
 
   public static final int DEFAULT_ADMIN_PORT = 7300;
   public static final int DEFAULT_ROUTER_PORT = 7301;
@@ -31,6 +33,14 @@ public record SandboxOptions(
       throw new IllegalArgumentException("admin delay must not be negative, got " + adminDelayMillis);
     }
     Objects.requireNonNull(learners, "learners (use LearnerOptions.off())");
+    if (extraServices < 0 || extraServices > 9_999) {
+      throw new IllegalArgumentException("extra services must be between 0 and 9999, got " + extraServices);
+    }
+  }
+
+  public SandboxOptions(int adminPort, int routerPort, Path catalogFile, boolean loadEnabled, Long seed,
+      long adminDelayMillis, LearnerOptions learners) {
+    this(adminPort, routerPort, catalogFile, loadEnabled, seed, adminDelayMillis, learners, 0);
   }
 
   /** Without lessons: the shape the sandbox had before it served lessons. */
@@ -50,28 +60,34 @@ public record SandboxOptions(
   }
 
   public SandboxOptions withPorts(int admin, int router) {
-    return new SandboxOptions(admin, router, catalogFile, loadEnabled, seed, adminDelayMillis, learners);
+    return new SandboxOptions(admin, router, catalogFile, loadEnabled, seed, adminDelayMillis, learners, extraServices);
   }
 
   public SandboxOptions withCatalog(Path file) {
-    return new SandboxOptions(adminPort, routerPort, file, loadEnabled, seed, adminDelayMillis, learners);
+    return new SandboxOptions(adminPort, routerPort, file, loadEnabled, seed, adminDelayMillis, learners, extraServices);
   }
 
   public SandboxOptions withLoad(boolean enabled) {
-    return new SandboxOptions(adminPort, routerPort, catalogFile, enabled, seed, adminDelayMillis, learners);
+    return new SandboxOptions(adminPort, routerPort, catalogFile, enabled, seed, adminDelayMillis, learners, extraServices);
   }
 
   public SandboxOptions withSeed(Long newSeed) {
-    return new SandboxOptions(adminPort, routerPort, catalogFile, loadEnabled, newSeed, adminDelayMillis, learners);
+    return new SandboxOptions(adminPort, routerPort, catalogFile, loadEnabled, newSeed, adminDelayMillis, learners, extraServices);
   }
 
   public SandboxOptions withAdminDelay(long millis) {
-    return new SandboxOptions(adminPort, routerPort, catalogFile, loadEnabled, seed, millis, learners);
+    return new SandboxOptions(adminPort, routerPort, catalogFile, loadEnabled, seed, millis, learners, extraServices);
   }
 
   /** Serves lessons from the platform store described by {@code options} (off without a URL). */
   public SandboxOptions withLearners(LearnerOptions options) {
-    return new SandboxOptions(adminPort, routerPort, catalogFile, loadEnabled, seed, adminDelayMillis, options);
+    return new SandboxOptions(adminPort, routerPort, catalogFile, loadEnabled, seed, adminDelayMillis, options,
+        extraServices);
+  }
+
+  /** Adds {@code count} quiet services (see {@code QuietServices}). */
+  public SandboxOptions withExtraServices(int count) {
+    return new SandboxOptions(adminPort, routerPort, catalogFile, loadEnabled, seed, adminDelayMillis, learners, count);
   }
 
   private static void checkPort(String name, int port) {

@@ -38,7 +38,7 @@ class DeployStateMachineTest {
     assertThat(green.get("version").isNull()).isTrue();
     assertThat(green.get("url").isNull()).isTrue();
     assertThat(slot(state, "green")).isEqualTo("null EMPTY 0 stopped");
-    assertThat(state.get("slots").get(0).get("url").asText()).matches("http://127\\.0\\.0\\.1:\\d+");
+    assertThat(state.get("slots").get(0).get("url").asText()).matches("http://127\\.0\\.0\\.1:\\d+/slots/learning-api/blue/\\d+");
 
     List<String> names = new ArrayList<>();
     sb.get("/api/services").json().forEach(s -> names.add(s.get("service").asText()));

@@ -104,7 +104,8 @@ class WorkerEndToEndTest {
         .containsPattern("runbook_runs_total\\{[^}]*outcome=\"ROLLED_BACK\"[^}]*} 1\\.0")
         .containsPattern("runbook_rollbacks_total\\{[^}]*trigger=\"error-rate\"")
         .contains("runbook_breach_to_rollback_seconds")
-        .contains("temporal_workflow_completed_total");
+        .contains("temporal_workflow_completed_total")
+        .contains("runbook_watch_slots_in_use").contains("runbook_watch_slots_available");
     assertThat(metrics).doesNotContain("deploy:learning-api");
 
     String runs = get("/api/runs?service=learning-api", base());

@@ -1,7 +1,6 @@
 package dev.runbook.sandbox.traffic;
 
 import dev.runbook.sandbox.catalog.ServiceSpec;
-import dev.runbook.sandbox.support.NamedThreadFactory;
 import dev.runbook.sandbox.support.RandomSource;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,8 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,16 +40,21 @@ public final class LoadGenerator implements AutoCloseable {
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
   private final ScheduledExecutorService ticker;
+  private volatile ScheduledFuture<?> ticks;
   private double credit;
   private volatile boolean stopped;
 
-  public LoadGenerator(ServiceSpec service, String routerUrl, HttpClient client, RandomSource random) {
+  /**
+   * @param ticker shared by every service's generator (a tick only hands requests to the client),
+   *     so a thousand services do not take a thousand threads
+   */
+  public LoadGenerator(ServiceSpec service, String routerUrl, HttpClient client, RandomSource random,
+      ScheduledExecutorService ticker) {
     this.service = service;
     this.routerUrl = routerUrl;
     this.client = client;
     this.random = random;
-    this.ticker = Executors.newSingleThreadScheduledExecutor(
-        new NamedThreadFactory("load-" + service.name()));
+    this.ticker = ticker;
   }
 
   /** Starts sending; returns at once. */
@@ -58,7 +62,7 @@ public final class LoadGenerator implements AutoCloseable {
     if (service.rps() <= 0) {
       return;
     }
-    ticker.scheduleAtFixedRate(this::tick, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    ticks = ticker.scheduleAtFixedRate(this::tick, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
     log.info("load generator for {} at {} rps", service.name(), service.rps());
   }
 
@@ -70,7 +74,7 @@ public final class LoadGenerator implements AutoCloseable {
     return dropped.get();
   }
 
-  private void tick() {
+  private synchronized void tick() {
     credit += service.rps() * TICK_MILLIS / 1000.0;
     while (credit >= 1 && !stopped) {
       credit -= 1;
@@ -102,7 +106,10 @@ public final class LoadGenerator implements AutoCloseable {
   @Override
   public void close() {
     stopped = true;
-    ticker.shutdownNow();
+    ScheduledFuture<?> running = ticks;
+    if (running != null) {
+      running.cancel(false);
+    }
     if (service.rps() > 0) {
       log.info("load generator for {} stopped after {} requests ({} dropped)", service.name(),
           sent.get(), dropped.get());

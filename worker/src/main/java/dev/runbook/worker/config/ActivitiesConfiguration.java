@@ -32,7 +32,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Builds the activity implementations from the checked configuration. Bean names are the ones
- * listed under {@code spring.temporal.workers[0].activity-beans}.
+ * listed under {@code spring.temporal.workers[*].activity-beans} (the watch bean on the watch worker).
  */
 @Configuration(proxyBeanMethods = false)
 class ActivitiesConfiguration {

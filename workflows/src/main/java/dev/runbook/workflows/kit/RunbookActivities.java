@@ -9,6 +9,7 @@ import dev.runbook.workflows.contract.RunControlActivities;
 import dev.runbook.workflows.contract.WatchRequest;
 import dev.runbook.workflows.contract.WatchRule;
 import dev.runbook.workflows.contract.PlatformActivities;
+import dev.runbook.workflows.api.TaskQueues;
 
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
@@ -26,6 +27,12 @@ public final class RunbookActivities {
       .setMaximumAttempts(10).build();
   /** Compensations must get through: more attempts, same idempotent calls. */
   private static final RetryOptions PERSISTENT_RETRY = QUICK_RETRY.toBuilder().setMaximumAttempts(30).build();
+  /**
+   * Short activities heartbeat automatically (the worker's heartbeat interceptor, every ~2 s), so
+   * a step in flight on a worker that dies is retried after this, not after its start-to-close
+   * (the deploy timeout: minutes).
+   */
+  static final Duration SHORT_HEARTBEAT_TIMEOUT = Duration.ofSeconds(10);
 
   private final EnvironmentPolicy policy;
 
@@ -60,6 +67,8 @@ public final class RunbookActivities {
         // Retries resume a crashed window; a watch that keeps failing must end the run, not hang it.
         .setScheduleToCloseTimeout(Duration.ofSeconds(2 * budget + 600))
         .setHeartbeatTimeout(Duration.ofSeconds(Math.max(2, policy.heartbeatTimeoutSeconds())))
+        // its own queue and executor: open windows never hold the slots that steps and compensations need
+        .setTaskQueue(TaskQueues.watchQueueOf(Workflow.getInfo().getTaskQueue()))
         .setCancellationType(ActivityCancellationType.TRY_CANCEL)
         .setRetryOptions(QUICK_RETRY.toBuilder().setMaximumAttempts(0).setMaximumInterval(Duration.ofSeconds(10)).build())
         .setSummary(summary).build());
@@ -74,6 +83,7 @@ public final class RunbookActivities {
   public <T> T step(Class<T> activities, String summary) {
     return Workflow.newActivityStub(activities, ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofSeconds(Math.max(5, policy.deployTimeoutSeconds())))
+        .setHeartbeatTimeout(SHORT_HEARTBEAT_TIMEOUT)
         .setRetryOptions(QUICK_RETRY.toBuilder().setMaximumAttempts(6).build())
         .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
         .setSummary(summary).build());
@@ -83,24 +93,27 @@ public final class RunbookActivities {
   public <T> T undo(Class<T> activities, String summary) {
     return Workflow.newActivityStub(activities, ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofSeconds(Math.max(5, policy.deployTimeoutSeconds())))
-        .setRetryOptions(PERSISTENT_RETRY).setSummary(summary).build());
+        .setHeartbeatTimeout(SHORT_HEARTBEAT_TIMEOUT).setRetryOptions(PERSISTENT_RETRY).setSummary(summary).build());
   }
 
   /** Before the policy is known: read-only calls that resolve it or check the request. */
   public static <T> T beforePolicy(Class<T> activities, String summary) {
     return Workflow.newActivityStub(activities, ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(Duration.ofSeconds(30)).setRetryOptions(QUICK_RETRY.toBuilder().setMaximumAttempts(5).build())
+        .setStartToCloseTimeout(Duration.ofSeconds(30)).setHeartbeatTimeout(SHORT_HEARTBEAT_TIMEOUT)
+        .setRetryOptions(QUICK_RETRY.toBuilder().setMaximumAttempts(5).build())
         .setSummary(summary).build());
   }
 
   public RegistryActivities registry() {
     return Workflow.newActivityStub(RegistryActivities.class, ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(Duration.ofSeconds(30)).setRetryOptions(QUICK_RETRY).setSummary("release registry").build());
+        .setStartToCloseTimeout(Duration.ofSeconds(30)).setHeartbeatTimeout(SHORT_HEARTBEAT_TIMEOUT)
+        .setRetryOptions(QUICK_RETRY).setSummary("release registry").build());
   }
 
   public NotificationActivities notifier() {
     return Workflow.newActivityStub(NotificationActivities.class, ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(Duration.ofSeconds(30)).setRetryOptions(QUICK_RETRY).setSummary("notify").build());
+        .setStartToCloseTimeout(Duration.ofSeconds(30)).setHeartbeatTimeout(SHORT_HEARTBEAT_TIMEOUT)
+        .setRetryOptions(QUICK_RETRY).setSummary("notify").build());
   }
 
   public RunControlActivities runControl(String summary) {

@@ -89,13 +89,16 @@ public final class RunbookTestEnvironment implements AutoCloseable {
         .setDefaultDeadlockDetectionTimeout(Duration.ofSeconds(30).toMillis())
         .build());
     register(worker);
+    // watches run on their own queue, as on the real worker
+    env.newWorker(TaskQueues.WATCH, WorkerOptions.newBuilder().setMaxHeartbeatThrottleInterval(Duration.ofMillis(50))
+        .setDefaultHeartbeatThrottleInterval(Duration.ofMillis(50)).build()).registerActivitiesImplementations(watch);
     client = env.getWorkflowClient();
     env.start();
   }
 
   private void register(Worker w) {
     w.registerWorkflowImplementationTypes(workflowTypes);
-    w.registerActivitiesImplementations(platform, watch, policies, registry, notifier, runControl, lessons);
+    w.registerActivitiesImplementations(platform, policies, registry, notifier, runControl, lessons);
   }
 
   // ---- starting runs ---------------------------------------------------------------------------
