@@ -26,10 +26,16 @@ public class CommandTemplatePlatformProvider implements PlatformProvider {
 
   private final CommandTemplates templates;
   private final File workingDirectory;
+  private final SmokeRetry smokeRetry;
 
   public CommandTemplatePlatformProvider(CommandTemplates templates) {
+    this(templates, SmokeRetry.standard());
+  }
+
+  public CommandTemplatePlatformProvider(CommandTemplates templates, SmokeRetry smokeRetry) {
     this.templates = templates;
     this.workingDirectory = templates.workingDirectory() == null ? null : new File(templates.workingDirectory());
+    this.smokeRetry = smokeRetry;
   }
 
   @Override
@@ -67,6 +73,10 @@ public class CommandTemplatePlatformProvider implements PlatformProvider {
     runOrFail("deploy", templates.deploy(), values);
   }
 
+  /**
+   * Runs the smoke command, again within the {@link SmokeRetry} deadline while it fails (a
+   * command that itself waits longer than the deadline, such as a rollout status, runs once).
+   */
   @Override
   public SmokeResult smokeTest(String service, String environment, String colour) {
     SlotState slot = StateChecks.requireSlot(describe(service, environment), colour);
@@ -74,6 +84,10 @@ public class CommandTemplatePlatformProvider implements PlatformProvider {
       return new SmokeResult(false, 1, 1, colour + " of " + service + " runs nothing (" + slot.role() + ")");
     }
     Map<String, String> values = slotValues(service, environment, slot);
+    return smokeRetry.run(() -> smokeOnce(values));
+  }
+
+  private SmokeResult smokeOnce(Map<String, String> values) {
     ProcessRunner.Result r = run("smokeTest", templates.smokeTest(), values);
     SmokeResult reported = reportedSmokeResult(r.stdout());
     if (reported != null && !r.timedOut()) {

@@ -31,11 +31,17 @@ public class SandboxPlatformProvider implements PlatformProvider {
   private final URI adminUrl;
   private final HttpJson admin;
   private final HttpJson probe;
+  private final SmokeRetry smokeRetry;
 
   public SandboxPlatformProvider(URI adminUrl, HttpClient http) {
+    this(adminUrl, http, SmokeRetry.standard());
+  }
+
+  public SandboxPlatformProvider(URI adminUrl, HttpClient http, SmokeRetry smokeRetry) {
     this.adminUrl = adminUrl;
     this.admin = new HttpJson(http, Duration.ofSeconds(30));
     this.probe = new HttpJson(http, Duration.ofSeconds(5));
+    this.smokeRetry = smokeRetry;
   }
 
   @Override
@@ -89,7 +95,9 @@ public class SandboxPlatformProvider implements PlatformProvider {
    * A functional check, not a statistical one: {@code /health} must answer 200 and each smoke path
    * must answer without a 5xx within {@value #SMOKE_ATTEMPTS} attempts (a path that works at all
    * passes). Error rates and latency are the watch's job, on real traffic; a release that cannot
-   * serve (v1.6.2 in the sandbox catalog) fails here and never gets traffic.
+   * serve (v1.6.2 in the sandbox catalog) fails here and never gets traffic. A failed check is
+   * repeated within the {@link SmokeRetry} deadline (one slow answer on a busy host is not a
+   * broken release); a colour that runs nothing is not.
    */
   @Override
   public SmokeResult smokeTest(String service, String environment, String colour) {
@@ -99,6 +107,10 @@ public class SandboxPlatformProvider implements PlatformProvider {
       return new SmokeResult(false, 1, 1, colour + " of " + service + " runs nothing ("
           + (slot == null ? "no such colour" : "role " + slot.role()) + "); deploy before smoke-testing");
     }
+    return smokeRetry.run(() -> smokeOnce(colour, slot));
+  }
+
+  private SmokeResult smokeOnce(String colour, SandboxServiceView.Slot slot) {
     URI base = URI.create(slot.url());
     int checks = 0;
     int failures = 0;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.runbook.activities.metrics.SandboxMetricSource;
+import dev.runbook.activities.watch.Sleeper;
 import dev.runbook.activities.support.Json;
 import dev.runbook.sandbox.Sandbox;
 import dev.runbook.sandbox.SandboxOptions;
@@ -23,6 +24,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -45,7 +47,9 @@ class SandboxIntegrationTest {
   @BeforeAll
   static void start() throws Exception {
     sandbox = Sandbox.start(SandboxOptions.ephemeral().withSeed(7L));
-    platform = new SandboxPlatformProvider(URI.create(sandbox.adminUrl()), HTTP);
+    // a short real deadline: a broken release must still fail with retries on
+    platform = new SandboxPlatformProvider(URI.create(sandbox.adminUrl()), HTTP, new SmokeRetry(Duration.ofSeconds(2),
+        Duration.ofMillis(200), Duration.ofMillis(500), Clock.systemUTC(), Sleeper.threadSleep()));
     metrics = new SandboxMetricSource(URI.create(sandbox.adminUrl()), HTTP, Clock.systemUTC());
   }
 
@@ -96,7 +100,7 @@ class SandboxIntegrationTest {
     platform.deploy(s, "local", "blue", "v1.6.2"); // a release that fails its health check
     SmokeResult unhealthy = platform.smokeTest(s, "local", "blue");
     assertThat(unhealthy.passed()).isFalse();
-    assertThat(unhealthy.detail()).contains("/health answered");
+    assertThat(unhealthy.detail()).contains("/health answered").contains("still failing after");
   }
 
   @Test
