@@ -3,6 +3,7 @@ package dev.runbook.activities.platform;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.runbook.activities.support.Json;
 import dev.runbook.activities.support.Text;
+import dev.runbook.workflows.contract.ReleaseCheck;
 import dev.runbook.workflows.contract.ServiceState;
 import dev.runbook.workflows.contract.SlotState;
 import dev.runbook.workflows.contract.SmokeResult;
@@ -58,6 +59,32 @@ public class CommandTemplatePlatformProvider implements PlatformProvider {
               + "); expected {\"liveColour\":\"blue\",\"slots\":[{\"colour\":\"blue\",\"version\":\"v1.5.0\","
               + "\"role\":\"LIVE\",\"weight\":100},...]}; stdout: " + Text.truncate(result.stdout(), 500));
     }
+  }
+
+  /**
+   * Runs the optional {@code checkRelease} template: exit 0 has it, exit 1 does not, anything else
+   * (or no template, or a timeout) cannot tell and leaves the decision to the deploy step.
+   */
+  @Override
+  public ReleaseCheck checkRelease(String service, String environment, String version) {
+    if (templates.checkRelease() == null) {
+      return new ReleaseCheck(version, ReleaseCheck.Availability.UNKNOWN,
+          "no check-release command configured for this platform; the deploy step decides");
+    }
+    Map<String, String> values = values(service, environment);
+    values.put("version", version);
+    ProcessRunner.Result r = run("checkRelease", templates.checkRelease(), values);
+    if (r.timedOut()) {
+      return new ReleaseCheck(version, ReleaseCheck.Availability.UNKNOWN,
+          "check-release command timed out after " + templates.timeout());
+    }
+    return switch (r.exitCode()) {
+      case 0 -> new ReleaseCheck(version, ReleaseCheck.Availability.AVAILABLE, service + " has " + version);
+      case 1 -> new ReleaseCheck(version, ReleaseCheck.Availability.MISSING, "the platform has no " + version + " of "
+          + service + tail(": ", firstNonBlank(r.stderr(), r.stdout())));
+      default -> new ReleaseCheck(version, ReleaseCheck.Availability.UNKNOWN, "check-release command exited "
+          + r.exitCode() + tail("; stderr: ", r.stderr()));
+    };
   }
 
   @Override
@@ -204,6 +231,10 @@ public class CommandTemplatePlatformProvider implements PlatformProvider {
       // plain-text output: judged by the exit code alone
     }
     return null;
+  }
+
+  private static String firstNonBlank(String a, String b) {
+    return (a == null || a.isBlank() ? (b == null ? "" : b) : a).strip();
   }
 
   private static String tail(String label, String text) {

@@ -3,6 +3,7 @@ package dev.runbook.activities.platform;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.runbook.activities.support.HttpJson;
 import dev.runbook.activities.support.Json;
+import dev.runbook.workflows.contract.ReleaseCheck;
 import dev.runbook.workflows.contract.ServiceState;
 import dev.runbook.workflows.contract.SlotState;
 import dev.runbook.workflows.contract.SmokeResult;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -47,6 +49,21 @@ public class SandboxPlatformProvider implements PlatformProvider {
   @Override
   public ServiceState describe(String service, String environment) {
     return view(service).toState(environment);
+  }
+
+  /** From the sandbox's catalog ({@code GET /api/services/{service}/releases}). */
+  @Override
+  public ReleaseCheck checkRelease(String service, String environment, String version) {
+    JsonNode versions = call(servicePath(service) + "/releases", null, "list the releases of " + service).path("versions");
+    if (!versions.isArray()) {
+      return new ReleaseCheck(version, ReleaseCheck.Availability.UNKNOWN, "the sandbox did not list releases of " + service);
+    }
+    List<String> known = new ArrayList<>();
+    versions.forEach(v -> known.add(v.asText()));
+    return known.contains(version)
+        ? new ReleaseCheck(version, ReleaseCheck.Availability.AVAILABLE, service + " has " + version)
+        : new ReleaseCheck(version, ReleaseCheck.Availability.MISSING, "the sandbox has no " + version + " of " + service
+            + "; it has " + String.join(", ", known));
   }
 
   @Override
@@ -183,6 +200,10 @@ public class SandboxPlatformProvider implements PlatformProvider {
       return json == null ? Json.MAPPER.createObjectNode() : json;
     }
     String message = "sandbox refused to " + what + " (HTTP " + status + "): " + reply.errorMessage();
+    if (status == 404 && postBody == null) {
+      // the reads here are all under /api/services/{service}: a 404 is a service the sandbox does not host
+      throw PlatformFailures.nonRetryable(PlatformFailures.UNKNOWN_SERVICE, message);
+    }
     if (status == 409) {
       throw PlatformFailures.nonRetryable(PlatformFailures.CONFLICT, message);
     }

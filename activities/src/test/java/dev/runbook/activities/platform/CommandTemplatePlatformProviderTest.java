@@ -3,6 +3,7 @@ package dev.runbook.activities.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.runbook.workflows.contract.ReleaseCheck;
 import dev.runbook.workflows.contract.ServiceState;
 import dev.runbook.workflows.contract.SlotRole;
 import dev.runbook.workflows.contract.SlotState;
@@ -242,6 +243,35 @@ class CommandTemplatePlatformProviderTest {
 
     Files.writeString(dir.resolve("smoke.out"), "{\"passed\":true,\"checks\":6,\"failures\":0,\"detail\":\"6/6 ok\"}");
     assertThat(provider.smokeTest("learning-api", "production", "green")).isEqualTo(new SmokeResult(true, 6, 0, "6/6 ok"));
+  }
+
+  @Test
+  void aReleaseCheckFollowsTheExitCodeAndIsUnknownWithoutATemplate() throws Exception {
+    assertThat(provider.checkRelease("learning-api", "production", "v1.6.0"))
+        .isEqualTo(new ReleaseCheck("v1.6.0", ReleaseCheck.Availability.UNKNOWN,
+            "no check-release command configured for this platform; the deploy step decides"));
+    assertThat(calls()).isEmpty();
+
+    CommandTemplates t = templates(Duration.ofSeconds(20), Set.of());
+    CommandTemplatePlatformProvider checking = new CommandTemplatePlatformProvider(new CommandTemplates(t.describe(),
+        t.deploy(), t.smokeTest(), t.shiftTraffic(), t.markLive(), t.retire(), t.timeout(), Set.of(),
+        t.workingDirectory(), List.of("./kubectl", "check", "registry.example.com/{service}:{version}")));
+    assertThat(checking.checkRelease("learning-api", "production", "v1.6.0").availability())
+        .isEqualTo(ReleaseCheck.Availability.AVAILABLE);
+    assertThat(calls()).containsExactly(List.of("check", "registry.example.com/learning-api:v1.6.0"));
+
+    Files.writeString(dir.resolve("exit-check"), "1");
+    ReleaseCheck missing = checking.checkRelease("learning-api", "production", "v2.1.0");
+    assertThat(missing.missing()).isTrue();
+    assertThat(missing.detail()).isEqualTo("the platform has no v2.1.0 of learning-api: error: check refused by fake");
+
+    Files.writeString(dir.resolve("exit-check"), "7");
+    assertThat(checking.checkRelease("learning-api", "production", "v2.1.0").availability())
+        .isEqualTo(ReleaseCheck.Availability.UNKNOWN);
+
+    assertThatThrownBy(() -> new CommandTemplates(t.describe(), t.deploy(), t.smokeTest(), t.shiftTraffic(),
+        t.markLive(), t.retire(), null, null, null, List.of("crane", "manifest", "{colour}")))
+        .hasMessageContaining("checkRelease: uses {colour}, which checkRelease does not know");
   }
 
   @Test

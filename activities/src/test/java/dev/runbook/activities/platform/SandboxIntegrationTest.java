@@ -13,6 +13,7 @@ import dev.runbook.workflows.contract.Comparison;
 import dev.runbook.workflows.contract.MetricKind;
 import dev.runbook.workflows.contract.MetricReading;
 import dev.runbook.workflows.contract.RuleAction;
+import dev.runbook.workflows.contract.ReleaseCheck;
 import dev.runbook.workflows.contract.ServiceState;
 import dev.runbook.workflows.contract.SlotRole;
 import dev.runbook.workflows.contract.SlotState;
@@ -104,6 +105,22 @@ class SandboxIntegrationTest {
   }
 
   @Test
+  void aReleaseCheckReadsTheSandboxCatalogAndMovesNothing() throws Exception {
+    List<String> before = actionLog("web");
+    assertThat(platform.checkRelease("web", "local", "v3.2.0").availability())
+        .isEqualTo(ReleaseCheck.Availability.AVAILABLE);
+    ReleaseCheck missing = platform.checkRelease("web", "local", "v2.1.0");
+    assertThat(missing.missing()).isTrue();
+    assertThat(missing.detail()).startsWith("the sandbox has no v2.1.0 of web; it has ").contains("v3.2.0");
+    assertThat(actionLog("web")).isEqualTo(before);
+    assertThatThrownBy(() -> platform.checkRelease("no-such-service", "local", "v1.0.0"))
+        .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
+          assertThat(f.isNonRetryable()).isTrue();
+          assertThat(f.getType()).isEqualTo(PlatformFailures.UNKNOWN_SERVICE);
+        });
+  }
+
+  @Test
   void sandboxRefusalsAreNonRetryableWithItsMessage() {
     assertThatThrownBy(() -> platform.deploy("web", "local", "green", "v9.9.9"))
         .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
@@ -118,7 +135,11 @@ class SandboxIntegrationTest {
           assertThat(f.getType()).isEqualTo(PlatformFailures.CONFLICT);
         });
     assertThatThrownBy(() -> platform.describe("no-such-service", "local"))
-        .isInstanceOfSatisfying(ApplicationFailure.class, f -> assertThat(f.isNonRetryable()).isTrue());
+        .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
+          assertThat(f.isNonRetryable()).isTrue();
+          assertThat(f.getType()).isEqualTo(PlatformFailures.UNKNOWN_SERVICE);
+          assertThat(f.getOriginalMessage()).contains("unknown service 'no-such-service'");
+        });
   }
 
   @Test
