@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -118,6 +119,21 @@ class SandboxIntegrationTest {
           assertThat(f.isNonRetryable()).isTrue();
           assertThat(f.getType()).isEqualTo(PlatformFailures.UNKNOWN_SERVICE);
         });
+  }
+
+  @Test
+  void orphanedTrafficGoesBackToTheLiveColourAndTheCanaryIsRetired() throws Exception {
+    platform.deploy("web", "local", "green", "v3.3.0");
+    platform.shiftTraffic("web", "local", "green", 10);
+    OrphanedTraffic orphaned = new OrphanedTraffic(new PlatformActivitiesImpl(Map.of("sandbox", platform)),
+        (service, environment) -> "sandbox");
+
+    assertThat(orphaned.restore("web", "local")).isEqualTo("100% back on blue (v3.2.0); retired canary green (v3.3.0)");
+    assertThat(platform.describe("web", "local")).isEqualTo(new ServiceState("web", "local", "blue", List.of(
+        new SlotState("blue", "v3.2.0", SlotRole.LIVE, 100), new SlotState("green", "v3.3.0", SlotRole.RETIRED, 0))));
+    assertThat(orphaned.restore("web", "local")).isEqualTo("traffic already all on live blue");
+    assertThat(new OrphanedTraffic(new PlatformActivitiesImpl(Map.of("sandbox", platform)), (s, e) -> null)
+        .restore("intro-to-options", "local")).isNull();
   }
 
   @Test

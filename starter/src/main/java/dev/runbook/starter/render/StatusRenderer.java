@@ -53,7 +53,7 @@ public final class StatusRenderer {
     if (outcome != null) {
       return switch (outcome) {
         case SUCCEEDED -> StepState.SUCCEEDED.icon();
-        case FAILED -> StepState.FAILED.icon();
+        case FAILED, LOST -> StepState.FAILED.icon();
         case ROLLED_BACK, ABORTED -> StepState.ROLLED_BACK.icon();
       };
     }
@@ -188,7 +188,7 @@ public final class StatusRenderer {
     if (outcome != null) {
       return switch (outcome) {
         case SUCCEEDED -> ansi.green(text);
-        case FAILED -> ansi.red(text);
+        case FAILED, LOST -> ansi.red(text);
         case ROLLED_BACK, ABORTED -> ansi.yellow(text);
       };
     }

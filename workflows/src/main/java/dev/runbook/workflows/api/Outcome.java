@@ -5,7 +5,9 @@ public enum Outcome {
   SUCCEEDED(0),
   ROLLED_BACK(2),
   ABORTED(3),
-  FAILED(4);
+  FAILED(4),
+  /** The registry's verdict on a run the embedded server forgot across a restart. */
+  LOST(4);
 
   private final int exitCode;
 
