@@ -3,6 +3,7 @@ package dev.runbook.activities.platform;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.runbook.activities.support.Json;
 import dev.runbook.activities.support.Text;
+import dev.runbook.workflows.contract.ReleaseCheck;
 import dev.runbook.workflows.contract.ServiceState;
 import dev.runbook.workflows.contract.SlotState;
 import dev.runbook.workflows.contract.SmokeResult;
@@ -26,10 +27,16 @@ public class CommandTemplatePlatformProvider implements PlatformProvider {
 
   private final CommandTemplates templates;
   private final File workingDirectory;
+  private final SmokeRetry smokeRetry;
 
   public CommandTemplatePlatformProvider(CommandTemplates templates) {
+    this(templates, SmokeRetry.standard());
+  }
+
+  public CommandTemplatePlatformProvider(CommandTemplates templates, SmokeRetry smokeRetry) {
     this.templates = templates;
     this.workingDirectory = templates.workingDirectory() == null ? null : new File(templates.workingDirectory());
+    this.smokeRetry = smokeRetry;
   }
 
   @Override
@@ -54,6 +61,32 @@ public class CommandTemplatePlatformProvider implements PlatformProvider {
     }
   }
 
+  /**
+   * Runs the optional {@code checkRelease} template: exit 0 has it, exit 1 does not, anything else
+   * (or no template, or a timeout) cannot tell and leaves the decision to the deploy step.
+   */
+  @Override
+  public ReleaseCheck checkRelease(String service, String environment, String version) {
+    if (templates.checkRelease() == null) {
+      return new ReleaseCheck(version, ReleaseCheck.Availability.UNKNOWN,
+          "no check-release command configured for this platform; the deploy step decides");
+    }
+    Map<String, String> values = values(service, environment);
+    values.put("version", version);
+    ProcessRunner.Result r = run("checkRelease", templates.checkRelease(), values);
+    if (r.timedOut()) {
+      return new ReleaseCheck(version, ReleaseCheck.Availability.UNKNOWN,
+          "check-release command timed out after " + templates.timeout());
+    }
+    return switch (r.exitCode()) {
+      case 0 -> new ReleaseCheck(version, ReleaseCheck.Availability.AVAILABLE, service + " has " + version);
+      case 1 -> new ReleaseCheck(version, ReleaseCheck.Availability.MISSING, "the platform has no " + version + " of "
+          + service + tail(": ", firstNonBlank(r.stderr(), r.stdout())));
+      default -> new ReleaseCheck(version, ReleaseCheck.Availability.UNKNOWN, "check-release command exited "
+          + r.exitCode() + tail("; stderr: ", r.stderr()));
+    };
+  }
+
   @Override
   public void deploy(String service, String environment, String colour, String version) {
     SlotState slot = StateChecks.requireSlot(describe(service, environment), colour);
@@ -67,6 +100,10 @@ public class CommandTemplatePlatformProvider implements PlatformProvider {
     runOrFail("deploy", templates.deploy(), values);
   }
 
+  /**
+   * Runs the smoke command, again within the {@link SmokeRetry} deadline while it fails (a
+   * command that itself waits longer than the deadline, such as a rollout status, runs once).
+   */
   @Override
   public SmokeResult smokeTest(String service, String environment, String colour) {
     SlotState slot = StateChecks.requireSlot(describe(service, environment), colour);
@@ -74,6 +111,10 @@ public class CommandTemplatePlatformProvider implements PlatformProvider {
       return new SmokeResult(false, 1, 1, colour + " of " + service + " runs nothing (" + slot.role() + ")");
     }
     Map<String, String> values = slotValues(service, environment, slot);
+    return smokeRetry.run(() -> smokeOnce(values));
+  }
+
+  private SmokeResult smokeOnce(Map<String, String> values) {
     ProcessRunner.Result r = run("smokeTest", templates.smokeTest(), values);
     SmokeResult reported = reportedSmokeResult(r.stdout());
     if (reported != null && !r.timedOut()) {
@@ -190,6 +231,10 @@ public class CommandTemplatePlatformProvider implements PlatformProvider {
       // plain-text output: judged by the exit code alone
     }
     return null;
+  }
+
+  private static String firstNonBlank(String a, String b) {
+    return (a == null || a.isBlank() ? (b == null ? "" : b) : a).strip();
   }
 
   private static String tail(String label, String text) {

@@ -19,6 +19,7 @@ import java.util.Set;
  *       and retire the version the colour runs now, from describe)
  *   <li>shiftTraffic: {@code {colour} {weight} {otherColour} {otherWeight}} (other = 100 - weight)
  *   <li>markLive: also {@code {otherColour}}
+ *   <li>checkRelease (optional): {@code {version}}, the release a run is about to deploy
  * </ul>
  *
  * <p>{@code describe} must print the service state as JSON on stdout, in the shape of {@code
@@ -26,10 +27,13 @@ import java.util.Set;
  * "version":"v1.5.0","role":"LIVE","weight":100},{"colour":"green","version":null,"role":"EMPTY",
  * "weight":0}]}} with roles LIVE, CANARY, STANDBY, RETIRED, EMPTY. {@code smokeTest} passes on exit
  * 0; if its stdout is {@code {"passed":..,"checks":..,"failures":..,"detail":..}} that is used.
+ * {@code checkRelease} exits 0 when the platform has the version and 1 when it does not (as {@code
+ * docker manifest inspect} or {@code test -e} do); any other exit means "cannot tell".
  *
  * @param timeout per command (default 5 minutes)
  * @param nonRetryableExitCodes exit codes that mean "a retry cannot help" (bad flag, forbidden)
  * @param workingDirectory where commands run (default: the worker's working directory)
+ * @param checkRelease optional; without it a release check answers UNKNOWN and the deploy decides
  */
 public record CommandTemplates(
     List<String> describe,
@@ -40,7 +44,8 @@ public record CommandTemplates(
     List<String> retire,
     Duration timeout,
     Set<Integer> nonRetryableExitCodes,
-    String workingDirectory) {
+    String workingDirectory,
+    List<String> checkRelease) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
 
@@ -51,7 +56,16 @@ public record CommandTemplates(
       "smokeTest", Set.of("service", "environment", "colour", "version"),
       "shiftTraffic", Set.of("service", "environment", "colour", "weight", "otherColour", "otherWeight"),
       "markLive", Set.of("service", "environment", "colour", "version", "otherColour"),
-      "retire", Set.of("service", "environment", "colour", "version"));
+      "retire", Set.of("service", "environment", "colour", "version"),
+      "checkRelease", Set.of("service", "environment", "version"));
+
+  /** Without a release check. */
+  public CommandTemplates(List<String> describe, List<String> deploy, List<String> smokeTest,
+      List<String> shiftTraffic, List<String> markLive, List<String> retire, Duration timeout,
+      Set<Integer> nonRetryableExitCodes, String workingDirectory) {
+    this(describe, deploy, smokeTest, shiftTraffic, markLive, retire, timeout, nonRetryableExitCodes,
+        workingDirectory, null);
+  }
 
   public CommandTemplates {
     timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
@@ -63,6 +77,9 @@ public record CommandTemplates(
     byAction.put("shiftTraffic", shiftTraffic);
     byAction.put("markLive", markLive);
     byAction.put("retire", retire);
+    if (checkRelease != null) {
+      byAction.put("checkRelease", checkRelease);
+    }
     List<String> problems = new ArrayList<>();
     byAction.forEach((action, argv) -> {
       if (argv == null || argv.isEmpty() || argv.get(0) == null || argv.get(0).isBlank()) {
@@ -92,6 +109,7 @@ public record CommandTemplates(
     shiftTraffic = List.copyOf(shiftTraffic);
     markLive = List.copyOf(markLive);
     retire = List.copyOf(retire);
+    checkRelease = checkRelease == null ? null : List.copyOf(checkRelease);
   }
 
   /**

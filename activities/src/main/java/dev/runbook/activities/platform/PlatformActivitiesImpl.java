@@ -1,6 +1,7 @@
 package dev.runbook.activities.platform;
 
 import dev.runbook.workflows.contract.PlatformActivities;
+import dev.runbook.workflows.contract.ReleaseCheck;
 import dev.runbook.workflows.contract.ServiceState;
 import dev.runbook.workflows.contract.SmokeResult;
 import java.util.Map;
@@ -27,6 +28,15 @@ public class PlatformActivitiesImpl implements PlatformActivities {
   @Override
   public ServiceState describeService(String platform, String service, String environment) {
     return provider(platform, service, environment).describe(service, environment);
+  }
+
+  @Override
+  public ReleaseCheck checkRelease(String platform, String service, String environment, String version) {
+    PlatformProvider p = provider(platform, service, environment);
+    name("version", version);
+    ReleaseCheck check = p.checkRelease(service, environment, version);
+    log.info("release check of {} {} in {} on {}: {}", service, version, environment, platform, check.availability());
+    return check;
   }
 
   @Override

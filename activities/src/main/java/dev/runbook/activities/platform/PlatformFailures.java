@@ -8,6 +8,8 @@ import io.temporal.failure.ApplicationFailure;
  */
 public final class PlatformFailures {
   public static final String UNKNOWN_PLATFORM = "UnknownPlatform";
+  /** The platform does not run this service at all (same type as the policy's refusal). */
+  public static final String UNKNOWN_SERVICE = "UnknownService";
   public static final String INVALID_ARGUMENT = "InvalidPlatformArgument";
   /** The platform refused the request as invalid (unknown version, unknown service): fix the input. */
   public static final String REJECTED = "PlatformRejected";

@@ -1,5 +1,6 @@
 package dev.runbook.activities.platform;
 
+import dev.runbook.workflows.contract.ReleaseCheck;
 import dev.runbook.workflows.contract.ServiceState;
 import dev.runbook.workflows.contract.SmokeResult;
 
@@ -14,6 +15,9 @@ public interface PlatformProvider {
 
   /** Both colours with their releases, roles and weights. Read-only. */
   ServiceState describe(String service, String environment);
+
+  /** Whether the platform can deploy {@code version}; UNKNOWN when it cannot tell. Read-only. */
+  ReleaseCheck checkRelease(String service, String environment, String version);
 
   /** Runs {@code version} on {@code colour} without traffic; no-op when it already does. */
   void deploy(String service, String environment, String colour, String version);

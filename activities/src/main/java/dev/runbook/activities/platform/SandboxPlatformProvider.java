@@ -3,6 +3,7 @@ package dev.runbook.activities.platform;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.runbook.activities.support.HttpJson;
 import dev.runbook.activities.support.Json;
+import dev.runbook.workflows.contract.ReleaseCheck;
 import dev.runbook.workflows.contract.ServiceState;
 import dev.runbook.workflows.contract.SlotState;
 import dev.runbook.workflows.contract.SmokeResult;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -31,16 +33,37 @@ public class SandboxPlatformProvider implements PlatformProvider {
   private final URI adminUrl;
   private final HttpJson admin;
   private final HttpJson probe;
+  private final SmokeRetry smokeRetry;
 
   public SandboxPlatformProvider(URI adminUrl, HttpClient http) {
+    this(adminUrl, http, SmokeRetry.standard());
+  }
+
+  public SandboxPlatformProvider(URI adminUrl, HttpClient http, SmokeRetry smokeRetry) {
     this.adminUrl = adminUrl;
     this.admin = new HttpJson(http, Duration.ofSeconds(30));
     this.probe = new HttpJson(http, Duration.ofSeconds(5));
+    this.smokeRetry = smokeRetry;
   }
 
   @Override
   public ServiceState describe(String service, String environment) {
     return view(service).toState(environment);
+  }
+
+  /** From the sandbox's catalog ({@code GET /api/services/{service}/releases}). */
+  @Override
+  public ReleaseCheck checkRelease(String service, String environment, String version) {
+    JsonNode versions = call(servicePath(service) + "/releases", null, "list the releases of " + service).path("versions");
+    if (!versions.isArray()) {
+      return new ReleaseCheck(version, ReleaseCheck.Availability.UNKNOWN, "the sandbox did not list releases of " + service);
+    }
+    List<String> known = new ArrayList<>();
+    versions.forEach(v -> known.add(v.asText()));
+    return known.contains(version)
+        ? new ReleaseCheck(version, ReleaseCheck.Availability.AVAILABLE, service + " has " + version)
+        : new ReleaseCheck(version, ReleaseCheck.Availability.MISSING, "the sandbox has no " + version + " of " + service
+            + "; it has " + String.join(", ", known));
   }
 
   @Override
@@ -89,7 +112,9 @@ public class SandboxPlatformProvider implements PlatformProvider {
    * A functional check, not a statistical one: {@code /health} must answer 200 and each smoke path
    * must answer without a 5xx within {@value #SMOKE_ATTEMPTS} attempts (a path that works at all
    * passes). Error rates and latency are the watch's job, on real traffic; a release that cannot
-   * serve (v1.6.2 in the sandbox catalog) fails here and never gets traffic.
+   * serve (v1.6.2 in the sandbox catalog) fails here and never gets traffic. A failed check is
+   * repeated within the {@link SmokeRetry} deadline (one slow answer on a busy host is not a
+   * broken release); a colour that runs nothing is not.
    */
   @Override
   public SmokeResult smokeTest(String service, String environment, String colour) {
@@ -99,6 +124,10 @@ public class SandboxPlatformProvider implements PlatformProvider {
       return new SmokeResult(false, 1, 1, colour + " of " + service + " runs nothing ("
           + (slot == null ? "no such colour" : "role " + slot.role()) + "); deploy before smoke-testing");
     }
+    return smokeRetry.run(() -> smokeOnce(colour, slot));
+  }
+
+  private SmokeResult smokeOnce(String colour, SandboxServiceView.Slot slot) {
     URI base = URI.create(slot.url());
     int checks = 0;
     int failures = 0;
@@ -171,6 +200,10 @@ public class SandboxPlatformProvider implements PlatformProvider {
       return json == null ? Json.MAPPER.createObjectNode() : json;
     }
     String message = "sandbox refused to " + what + " (HTTP " + status + "): " + reply.errorMessage();
+    if (status == 404 && postBody == null) {
+      // the reads here are all under /api/services/{service}: a 404 is a service the sandbox does not host
+      throw PlatformFailures.nonRetryable(PlatformFailures.UNKNOWN_SERVICE, message);
+    }
     if (status == 409) {
       throw PlatformFailures.nonRetryable(PlatformFailures.CONFLICT, message);
     }

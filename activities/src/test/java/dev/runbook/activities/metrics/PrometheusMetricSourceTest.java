@@ -7,7 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.runbook.activities.support.FakeHttpServer;
 import dev.runbook.activities.support.FakeHttpServer.Request;
 import dev.runbook.activities.support.FakeHttpServer.Response;
+import dev.runbook.workflows.api.RuleVerdict;
+import dev.runbook.workflows.contract.Comparison;
 import dev.runbook.workflows.contract.MetricKind;
+import dev.runbook.workflows.contract.WatchRule;
+import dev.runbook.workflows.rules.RuleEvaluator;
 import dev.runbook.workflows.contract.MetricReading;
 import dev.runbook.workflows.contract.RuleAction;
 import java.net.URI;
@@ -64,6 +68,30 @@ class PrometheusMetricSourceTest {
     assertThat(queries()).containsExactly(ERROR_RATE, REQUESTS);
     assertThat(prometheus.requests().get(0).path()).isEqualTo("/api/v1/query");
     assertThat(prometheus.requests().get(0).param("time")).isNull();
+  }
+
+  @Test
+  void healthFailuresCarryTheProbeCountSoASustainedRuleWaitsForEnoughProbes() throws Exception {
+    String probes = "sum(count_over_time(probe_success{service=\"learning-api\",colour=\"green\"}[30s]))";
+    long[] probeCount = {3};
+    PrometheusMetricSource source = source(r -> r.param("query").equals(probes)
+        ? vector(Long.toString(probeCount[0]), 1763700010) : vector("3", 1763700010));
+    WatchRule health = new WatchRule("health-checks", MetricKind.HEALTH_CHECK_FAILURES, Comparison.GREATER_THAN, 2,
+        false, 60, 30, RuleAction.ROLLBACK, 4, null, null);
+
+    MetricReading few = source.read(health, "learning-api", "production", "green", "v1.5.1");
+    assertThat(few).isEqualTo(new MetricReading(3.0, 3, 1_763_700_010_000L, null));
+    assertThat(queries()).containsExactly(probes + " - "
+        + "sum(sum_over_time(probe_success{service=\"learning-api\",colour=\"green\"}[30s]))", probes);
+    assertThat(RuleEvaluator.evaluate(health, few, null, null, NOW, 0).observation().verdict())
+        .isEqualTo(RuleVerdict.INCONCLUSIVE);
+
+    probeCount[0] = 8;
+    MetricReading enough = source.read(health, "learning-api", "production", "green", "v1.5.1");
+    RuleEvaluator.Evaluation first = RuleEvaluator.evaluate(health, enough, null, null, NOW, 0);
+    assertThat(first.observation().verdict()).as("a breach must last 'for' before it fires").isEqualTo(RuleVerdict.PENDING);
+    assertThat(RuleEvaluator.evaluate(health, enough, null, first.state(), NOW + 60_000, 0).observation().verdict())
+        .isEqualTo(RuleVerdict.FIRING);
   }
 
   @Test

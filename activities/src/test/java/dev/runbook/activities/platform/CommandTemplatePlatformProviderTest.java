@@ -3,10 +3,12 @@ package dev.runbook.activities.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.runbook.workflows.contract.ReleaseCheck;
 import dev.runbook.workflows.contract.ServiceState;
 import dev.runbook.workflows.contract.SlotRole;
 import dev.runbook.workflows.contract.SlotState;
 import dev.runbook.workflows.contract.SmokeResult;
+import dev.runbook.activities.testing.VirtualClock;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +48,9 @@ class CommandTemplatePlatformProviderTest {
 
   @TempDir Path dir;
   private CommandTemplatePlatformProvider provider;
+  private final VirtualClock clock = new VirtualClock(1_763_700_000_000L);
+  private final List<Duration> pauses = new ArrayList<>();
+  private Runnable onPause = () -> {};
 
   @BeforeEach
   void setUp() throws Exception {
@@ -53,7 +58,12 @@ class CommandTemplatePlatformProviderTest {
     Files.writeString(fake, FAKE);
     Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
     Files.writeString(dir.resolve("state.json"), STATE);
-    provider = new CommandTemplatePlatformProvider(templates(Duration.ofSeconds(20), Set.of(64)));
+    provider = new CommandTemplatePlatformProvider(templates(Duration.ofSeconds(20), Set.of(64)),
+        new SmokeRetry(Duration.ofSeconds(12), Duration.ofSeconds(1), Duration.ofSeconds(4), clock, d -> {
+          pauses.add(d);
+          clock.advance(d);
+          onPause.run();
+        }));
   }
 
   private CommandTemplates templates(Duration timeout, Set<Integer> nonRetryable) {
@@ -219,11 +229,49 @@ class CommandTemplatePlatformProviderTest {
     Files.writeString(dir.resolve("exit-smoke"), "2");
     SmokeResult failed = provider.smokeTest("learning-api", "production", "green");
     assertThat(failed.passed()).isFalse();
-    assertThat(failed.detail()).startsWith("smoke command exited 2; stderr: error: smoke refused by fake");
+    assertThat(failed.detail()).startsWith("smoke command exited 2; stderr: error: smoke refused by fake")
+        .endsWith("(still failing after 6 attempts over 12s)");
+    assertThat(pauses).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
+        Duration.ofSeconds(4), Duration.ofSeconds(1));
 
-    Files.delete(dir.resolve("exit-smoke"));
+    pauses.clear();
+    onPause = () -> dir.resolve("exit-smoke").toFile().delete(); // the release answers after the first try
+    SmokeResult second = provider.smokeTest("learning-api", "production", "green");
+    assertThat(second).isEqualTo(new SmokeResult(true, 1, 0, "smoke command passed (attempt 2)"));
+    assertThat(pauses).containsExactly(Duration.ofSeconds(1));
+    onPause = () -> {};
+
     Files.writeString(dir.resolve("smoke.out"), "{\"passed\":true,\"checks\":6,\"failures\":0,\"detail\":\"6/6 ok\"}");
     assertThat(provider.smokeTest("learning-api", "production", "green")).isEqualTo(new SmokeResult(true, 6, 0, "6/6 ok"));
+  }
+
+  @Test
+  void aReleaseCheckFollowsTheExitCodeAndIsUnknownWithoutATemplate() throws Exception {
+    assertThat(provider.checkRelease("learning-api", "production", "v1.6.0"))
+        .isEqualTo(new ReleaseCheck("v1.6.0", ReleaseCheck.Availability.UNKNOWN,
+            "no check-release command configured for this platform; the deploy step decides"));
+    assertThat(calls()).isEmpty();
+
+    CommandTemplates t = templates(Duration.ofSeconds(20), Set.of());
+    CommandTemplatePlatformProvider checking = new CommandTemplatePlatformProvider(new CommandTemplates(t.describe(),
+        t.deploy(), t.smokeTest(), t.shiftTraffic(), t.markLive(), t.retire(), t.timeout(), Set.of(),
+        t.workingDirectory(), List.of("./kubectl", "check", "registry.example.com/{service}:{version}")));
+    assertThat(checking.checkRelease("learning-api", "production", "v1.6.0").availability())
+        .isEqualTo(ReleaseCheck.Availability.AVAILABLE);
+    assertThat(calls()).containsExactly(List.of("check", "registry.example.com/learning-api:v1.6.0"));
+
+    Files.writeString(dir.resolve("exit-check"), "1");
+    ReleaseCheck missing = checking.checkRelease("learning-api", "production", "v2.1.0");
+    assertThat(missing.missing()).isTrue();
+    assertThat(missing.detail()).isEqualTo("the platform has no v2.1.0 of learning-api: error: check refused by fake");
+
+    Files.writeString(dir.resolve("exit-check"), "7");
+    assertThat(checking.checkRelease("learning-api", "production", "v2.1.0").availability())
+        .isEqualTo(ReleaseCheck.Availability.UNKNOWN);
+
+    assertThatThrownBy(() -> new CommandTemplates(t.describe(), t.deploy(), t.smokeTest(), t.shiftTraffic(),
+        t.markLive(), t.retire(), null, null, null, List.of("crane", "manifest", "{colour}")))
+        .hasMessageContaining("checkRelease: uses {colour}, which checkRelease does not know");
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.runbook.activities.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.runbook.workflows.contract.ReleaseCheck;
 import dev.runbook.workflows.contract.ServiceState;
 import dev.runbook.workflows.contract.SmokeResult;
 import io.temporal.failure.ApplicationFailure;
@@ -19,6 +20,12 @@ class PlatformActivitiesImplTest {
     public ServiceState describe(String service, String environment) {
       calls.add("describe " + service + " " + environment);
       return new ServiceState(service, environment, "blue", List.of());
+    }
+
+    @Override
+    public ReleaseCheck checkRelease(String service, String environment, String version) {
+      calls.add("check " + service + " " + version);
+      return new ReleaseCheck(version, ReleaseCheck.Availability.AVAILABLE, "ok");
     }
 
     @Override
@@ -54,12 +61,13 @@ class PlatformActivitiesImplTest {
   @Test
   void routesEachCallToTheNamedProvider() {
     activities.describeService("sandbox", "learning-api", "local");
+    activities.checkRelease("k8s-prod", "learning-api", "production", "v1.5.1");
     activities.deployRelease("k8s-prod", "learning-api", "production", "green", "v1.5.1");
     activities.smokeTest("sandbox", "learning-api", "local", "green");
     activities.shiftTraffic("sandbox", "learning-api", "local", "green", 10);
     activities.markLive("sandbox", "learning-api", "local", "green");
     activities.retireSlot("sandbox", "learning-api", "local", "blue");
-    assertThat(calls).containsExactly("describe learning-api local", "deploy learning-api production green v1.5.1",
+    assertThat(calls).containsExactly("describe learning-api local", "check learning-api v1.5.1", "deploy learning-api production green v1.5.1",
         "smoke green", "traffic green 10", "live green", "retire blue");
   }
 
@@ -78,6 +86,8 @@ class PlatformActivitiesImplTest {
     assertThatThrownBy(() -> activities.deployRelease("sandbox", "learning-api", "local", "green", "--all"))
         .isInstanceOfSatisfying(ApplicationFailure.class, f -> assertThat(f.isNonRetryable()).isTrue())
         .hasMessageContaining("version '--all' is not a valid name");
+    assertThatThrownBy(() -> activities.checkRelease("sandbox", "learning-api", "local", "-v"))
+        .hasMessageContaining("version '-v' is not a valid name");
     assertThatThrownBy(() -> activities.retireSlot("sandbox", "../admin", "local", "blue"))
         .hasMessageContaining("service '../admin' is not a valid name");
     assertThatThrownBy(() -> activities.shiftTraffic("sandbox", "learning-api", "local", "green", 101))

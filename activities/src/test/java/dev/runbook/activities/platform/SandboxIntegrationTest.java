@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.runbook.activities.metrics.SandboxMetricSource;
+import dev.runbook.activities.watch.Sleeper;
 import dev.runbook.activities.support.Json;
 import dev.runbook.sandbox.Sandbox;
 import dev.runbook.sandbox.SandboxOptions;
@@ -12,6 +13,7 @@ import dev.runbook.workflows.contract.Comparison;
 import dev.runbook.workflows.contract.MetricKind;
 import dev.runbook.workflows.contract.MetricReading;
 import dev.runbook.workflows.contract.RuleAction;
+import dev.runbook.workflows.contract.ReleaseCheck;
 import dev.runbook.workflows.contract.ServiceState;
 import dev.runbook.workflows.contract.SlotRole;
 import dev.runbook.workflows.contract.SlotState;
@@ -23,8 +25,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,7 +49,9 @@ class SandboxIntegrationTest {
   @BeforeAll
   static void start() throws Exception {
     sandbox = Sandbox.start(SandboxOptions.ephemeral().withSeed(7L));
-    platform = new SandboxPlatformProvider(URI.create(sandbox.adminUrl()), HTTP);
+    // a short real deadline: a broken release must still fail with retries on
+    platform = new SandboxPlatformProvider(URI.create(sandbox.adminUrl()), HTTP, new SmokeRetry(Duration.ofSeconds(2),
+        Duration.ofMillis(200), Duration.ofMillis(500), Clock.systemUTC(), Sleeper.threadSleep()));
     metrics = new SandboxMetricSource(URI.create(sandbox.adminUrl()), HTTP, Clock.systemUTC());
   }
 
@@ -96,7 +102,38 @@ class SandboxIntegrationTest {
     platform.deploy(s, "local", "blue", "v1.6.2"); // a release that fails its health check
     SmokeResult unhealthy = platform.smokeTest(s, "local", "blue");
     assertThat(unhealthy.passed()).isFalse();
-    assertThat(unhealthy.detail()).contains("/health answered");
+    assertThat(unhealthy.detail()).contains("/health answered").contains("still failing after");
+  }
+
+  @Test
+  void aReleaseCheckReadsTheSandboxCatalogAndMovesNothing() throws Exception {
+    List<String> before = actionLog("web");
+    assertThat(platform.checkRelease("web", "local", "v3.2.0").availability())
+        .isEqualTo(ReleaseCheck.Availability.AVAILABLE);
+    ReleaseCheck missing = platform.checkRelease("web", "local", "v2.1.0");
+    assertThat(missing.missing()).isTrue();
+    assertThat(missing.detail()).startsWith("the sandbox has no v2.1.0 of web; it has ").contains("v3.2.0");
+    assertThat(actionLog("web")).isEqualTo(before);
+    assertThatThrownBy(() -> platform.checkRelease("no-such-service", "local", "v1.0.0"))
+        .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
+          assertThat(f.isNonRetryable()).isTrue();
+          assertThat(f.getType()).isEqualTo(PlatformFailures.UNKNOWN_SERVICE);
+        });
+  }
+
+  @Test
+  void orphanedTrafficGoesBackToTheLiveColourAndTheCanaryIsRetired() throws Exception {
+    platform.deploy("web", "local", "green", "v3.3.0");
+    platform.shiftTraffic("web", "local", "green", 10);
+    OrphanedTraffic orphaned = new OrphanedTraffic(new PlatformActivitiesImpl(Map.of("sandbox", platform)),
+        (service, environment) -> "sandbox");
+
+    assertThat(orphaned.restore("web", "local")).isEqualTo("100% back on blue (v3.2.0); retired canary green (v3.3.0)");
+    assertThat(platform.describe("web", "local")).isEqualTo(new ServiceState("web", "local", "blue", List.of(
+        new SlotState("blue", "v3.2.0", SlotRole.LIVE, 100), new SlotState("green", "v3.3.0", SlotRole.RETIRED, 0))));
+    assertThat(orphaned.restore("web", "local")).isEqualTo("traffic already all on live blue");
+    assertThat(new OrphanedTraffic(new PlatformActivitiesImpl(Map.of("sandbox", platform)), (s, e) -> null)
+        .restore("intro-to-options", "local")).isNull();
   }
 
   @Test
@@ -114,7 +151,11 @@ class SandboxIntegrationTest {
           assertThat(f.getType()).isEqualTo(PlatformFailures.CONFLICT);
         });
     assertThatThrownBy(() -> platform.describe("no-such-service", "local"))
-        .isInstanceOfSatisfying(ApplicationFailure.class, f -> assertThat(f.isNonRetryable()).isTrue());
+        .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
+          assertThat(f.isNonRetryable()).isTrue();
+          assertThat(f.getType()).isEqualTo(PlatformFailures.UNKNOWN_SERVICE);
+          assertThat(f.getOriginalMessage()).contains("unknown service 'no-such-service'");
+        });
   }
 
   @Test

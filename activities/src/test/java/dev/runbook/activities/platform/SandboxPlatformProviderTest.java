@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.runbook.activities.support.FakeHttpServer;
+import dev.runbook.activities.testing.VirtualClock;
 import dev.runbook.activities.support.FakeHttpServer.Request;
 import dev.runbook.activities.support.FakeHttpServer.Response;
 import dev.runbook.workflows.contract.ServiceState;
@@ -13,6 +14,8 @@ import dev.runbook.workflows.contract.SmokeResult;
 import io.temporal.failure.ApplicationFailure;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +31,8 @@ class SandboxPlatformProviderTest {
   private FakeHttpServer slot;
   private volatile Response postAnswer = new Response(200, "{}");
   private SandboxPlatformProvider provider;
+  private final VirtualClock clock = new VirtualClock(1_763_700_000_000L);
+  private final List<Duration> pauses = new ArrayList<>();
 
   private String state() {
     return "{\"service\":\"learning-api\",\"liveColour\":\"blue\",\"slots\":["
@@ -39,7 +44,11 @@ class SandboxPlatformProviderTest {
   void start() throws Exception {
     slot = new FakeHttpServer(r -> new Response(200, "[]"));
     admin = new FakeHttpServer(r -> r.method().equals("GET") ? new Response(200, state()) : postAnswer);
-    provider = new SandboxPlatformProvider(admin.uri(), HttpClient.newHttpClient());
+    provider = new SandboxPlatformProvider(admin.uri(), HttpClient.newHttpClient(),
+        new SmokeRetry(Duration.ofSeconds(12), Duration.ofSeconds(1), Duration.ofSeconds(4), clock, d -> {
+          pauses.add(d);
+          clock.advance(d);
+        }));
   }
 
   @AfterEach
@@ -149,5 +158,31 @@ class SandboxPlatformProviderTest {
     SmokeResult unreachable = provider.smokeTest("learning-api", "local", "blue");
     assertThat(unreachable.passed()).isFalse();
     assertThat(unreachable.failures()).isEqualTo(3);
+  }
+
+  @Test
+  void aSlowFirstHealthAnswerIsRetriedAndPasses() {
+    AtomicInteger health = new AtomicInteger();
+    slot.answer(r -> r.path().equals("/health") && health.incrementAndGet() <= 2
+        ? new Response(503, "{\"error\":\"warming up\"}") : new Response(200, "[]"));
+
+    SmokeResult result = provider.smokeTest("learning-api", "local", "green");
+
+    assertThat(result.passed()).as(result.detail()).isTrue();
+    assertThat(result.failures()).isZero();
+    assertThat(result.detail()).endsWith("(attempt 3)");
+    assertThat(pauses).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+  }
+
+  @Test
+  void aReleaseThatNeverGetsHealthyFailsOnceTheDeadlinePassed() {
+    slot.answer(r -> new Response(503, "{\"error\":\"down\"}"));
+
+    SmokeResult result = provider.smokeTest("learning-api", "local", "green");
+
+    assertThat(result.passed()).isFalse();
+    assertThat(pauses).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
+        Duration.ofSeconds(4), Duration.ofSeconds(1));
+    assertThat(result.detail()).contains("/health answered 503").endsWith("(still failing after 6 attempts over 12s)");
   }
 }

@@ -44,6 +44,7 @@ public final class AdminServer implements AutoCloseable {
             platform.prometheusText() + (lessons == null ? "" : lessons.prometheusText())))
         .on("GET", "/api/services", r -> Reply.json(platform.services()))
         .on("GET", "/api/services/{service}", r -> Reply.json(platform.service(r.path("service"))))
+        .on("GET", "/api/services/{service}/releases", r -> Reply.json(platform.releases(r.path("service"))))
         .on("POST", "/api/services/{service}/slots/{colour}/deploy", r -> Reply.json(
             slowly(slow, () -> platform.deploy(r.path("service"), r.path("colour"), r.text("version", DEPLOY_EXAMPLE)))))
         .on("POST", "/api/services/{service}/traffic", r -> Reply.json(slowly(slow, () -> platform.traffic(

@@ -48,6 +48,11 @@ public final class Platform implements AutoCloseable {
     return state(service).view();
   }
 
+  /** The releases {@code service} can deploy: {@code {"service": ..., "versions": [...]}}. */
+  public Map<String, Object> releases(String service) {
+    return Map.of("service", service, "versions", state(service).releases());
+  }
+
   public ServiceView deploy(String service, String colour, String version) {
     return state(service).deploy(colour(colour), version);
   }

@@ -47,6 +47,11 @@ final class ServiceState {
     return spec.name();
   }
 
+  /** Every release the catalog can deploy for this service, in catalog order. */
+  List<String> releases() {
+    return spec.versions();
+  }
+
   /** Puts the catalog's live release on blue with all traffic. Not an admin action: not logged. */
   synchronized void startLive() {
     Slot blue = slots.get(Colour.BLUE);

@@ -16,11 +16,15 @@ import java.util.concurrent.TimeUnit;
  * Probes {@code /health} of every running slot once a second, like a platform's load balancer does,
  * and counts checks and failures in the slot's metrics. Probes are asynchronous, so a slot that
  * does not answer delays nothing else; no answer within {@link #TIMEOUT} counts as a failure.
+ *
+ * <p>The timeout is a load balancer's usual 5 s (AWS ALB's default), not 2 s: with hundreds of
+ * slots on two cores a healthy slot's answer can wait seconds for a thread, and a timeout here is a
+ * health failure the watch would roll back on.
  */
 public final class HealthProber implements AutoCloseable {
 
   static final Duration INTERVAL = Duration.ofSeconds(1);
-  static final Duration TIMEOUT = Duration.ofSeconds(2);
+  static final Duration TIMEOUT = Duration.ofSeconds(5);
 
   private final Platform platform;
   private final HttpClient client;

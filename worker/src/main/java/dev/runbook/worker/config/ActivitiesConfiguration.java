@@ -64,7 +64,7 @@ class ActivitiesConfiguration {
     }
     properties.platforms().forEach((name, p) -> providers.put(name, new CommandTemplatePlatformProvider(
         new CommandTemplates(p.describe(), p.deploy(), p.smokeTest(), p.shiftTraffic(), p.markLive(), p.retire(),
-            p.timeout(), p.nonRetryableExitCodes(), p.workingDirectory()))));
+            p.timeout(), p.nonRetryableExitCodes(), p.workingDirectory(), p.checkRelease()))));
     return new PlatformActivitiesImpl(providers);
   }
 

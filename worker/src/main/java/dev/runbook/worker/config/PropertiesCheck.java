@@ -2,6 +2,7 @@ package dev.runbook.worker.config;
 
 import dev.runbook.activities.policy.LessonSettings;
 import dev.runbook.workflows.contract.MetricKind;
+import dev.runbook.workflows.contract.RuleAction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,10 +88,33 @@ final class PropertiesCheck {
           problems.add(rp + ".threshold of a relative rule is a factor of the stable value and must be positive");
         }
         positive(rp + ".lookback", r.lookback(), problems);
+        healthRule(rp, r, problems);
       }
     }
     if (env.lessons() != null) {
       LessonPropertiesCheck.check(path + ".lessons", env.lessons(), env.metrics(), problems);
+    }
+  }
+
+  /**
+   * A rollback on health-check failures must be sustained ({@code for}) and counted over enough
+   * probes ({@code min-samples}). A health count is taken over a handful of probes, so one slow
+   * second of an overloaded host (probes timing out) breaches it: without both, every healthy
+   * release on a busy machine is rolled back. The other metrics are rates over many requests,
+   * which min-samples already guards, and complaints are a sum a slow probe cannot inflate, so the
+   * check is kept to health rules rather than every rollback rule.
+   */
+  private static void healthRule(String rp, RuleProperties r, List<String> problems) {
+    if (r.metric() != MetricKind.HEALTH_CHECK_FAILURES || r.action() != RuleAction.ROLLBACK) {
+      return;
+    }
+    if (r.sustainedFor() == null || r.sustainedFor().isNegative() || r.sustainedFor().isZero()) {
+      problems.add(rp + ": a rollback on health-check-failures needs a positive 'for' (e.g. for: 1m), so a few"
+          + " slow probes on a busy host do not roll back a healthy release");
+    }
+    if (r.minSamples() <= 0) {
+      problems.add(rp + ": a rollback on health-check-failures needs min-samples (the probes the count is taken"
+          + " over, e.g. min-samples: 4)");
     }
   }
 

@@ -50,6 +50,28 @@ class PropertiesCheckTest {
   }
 
   @Test
+  void aHealthRollbackRuleMustBeSustainedAndSampleCounted() {
+    RuleProperties blip = new RuleProperties("health-checks", MetricKind.HEALTH_CHECK_FAILURES, Comparison.GREATER_THAN,
+        2, false, Duration.ZERO, Duration.ofSeconds(10), RuleAction.ROLLBACK, 0, null, null);
+    List<String> problems = PropertiesCheck.problems(properties(environment("sandbox", "sandbox", blip),
+        URI.create("http://127.0.0.1:7300"), null));
+    assertThat(problems).containsExactly(
+        "runbook.environments.prod.rules[0]: a rollback on health-check-failures needs a positive 'for' (e.g. for: 1m),"
+            + " so a few slow probes on a busy host do not roll back a healthy release",
+        "runbook.environments.prod.rules[0]: a rollback on health-check-failures needs min-samples (the probes the"
+            + " count is taken over, e.g. min-samples: 4)");
+
+    RuleProperties notifyOnly = new RuleProperties("health-warning", MetricKind.HEALTH_CHECK_FAILURES,
+        Comparison.GREATER_THAN, 0, false, Duration.ZERO, Duration.ofSeconds(10), RuleAction.NOTIFY, 0, null, null);
+    RuleProperties sustained = new RuleProperties("health-checks", MetricKind.HEALTH_CHECK_FAILURES,
+        Comparison.GREATER_THAN, 2, false, Duration.ofSeconds(5), Duration.ofSeconds(10), RuleAction.ROLLBACK, 5, null, null);
+    assertThat(PropertiesCheck.problems(properties(environment("sandbox", "sandbox", notifyOnly),
+        URI.create("http://127.0.0.1:7300"), null))).isEmpty();
+    assertThat(PropertiesCheck.problems(properties(environment("sandbox", "sandbox", sustained),
+        URI.create("http://127.0.0.1:7300"), null))).isEmpty();
+  }
+
+  @Test
   void thePolicyCatalogRejectsStepsThatNeverReachFullTraffic() {
     EnvironmentProperties env = new EnvironmentProperties("sandbox", "sandbox", List.of("learning-api"),
         List.of(new StepProperties(50, Duration.ofMinutes(1), true)), List.of(rule(MetricKind.ERROR_RATE_PERCENT, 5, false)),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.runbook.activities.policy.LessonSettings;
 import dev.runbook.activities.policy.PolicyCatalog;
 import dev.runbook.workflows.contract.Comparison;
+import dev.runbook.workflows.contract.MetricKind;
 import dev.runbook.workflows.contract.RolloutStep;
 import dev.runbook.workflows.contract.WatchRule;
 import java.util.ArrayList;
@@ -63,5 +64,19 @@ class ShippedConfigurationTest {
       assertThat(r.lookbackSeconds()).isBetween(6L, 8L);
       assertThat(r.minSamples()).isBetween(10L, 20L);
     });
+  }
+
+  @Test
+  void everyShippedHealthRuleIsSustainedAndSampleCounted() throws Exception {
+    for (RunbookProperties shipped : List.of(bind("application.yml"), bind("application-local.yml", "application.yml"))) {
+      List<WatchRule> health = PolicyCatalogFactory.build(shipped).environments().values().stream()
+          .flatMap(e -> e.rules().stream())
+          .filter(r -> r.metric() == MetricKind.HEALTH_CHECK_FAILURES)
+          .toList();
+      assertThat(health).isNotEmpty().allSatisfy(r -> {
+        assertThat(r.forSeconds()).isPositive();
+        assertThat(r.minSamples()).isPositive();
+      });
+    }
   }
 }

@@ -2,6 +2,7 @@ package dev.runbook.workflows.contract;
 
 import dev.runbook.workflows.contract.SmokeResult;
 import dev.runbook.workflows.contract.ServiceState;
+import dev.runbook.workflows.contract.ReleaseCheck;
 
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
@@ -14,9 +15,21 @@ import io.temporal.activity.ActivityMethod;
 @ActivityInterface
 public interface PlatformActivities {
 
-  /** Both colours, their releases, roles and weights. Read-only. */
+  /**
+   * Both colours, their releases, roles and weights. Read-only (idempotent, nothing to undo). A
+   * service the platform does not know fails non-retryably with type UnknownService.
+   */
   @ActivityMethod
   ServiceState describeService(String platform, String service, String environment);
+
+  /**
+   * Whether the platform can deploy {@code version} of the service, asked before anything moves so
+   * a missing release is refused instead of failing at its deploy step. Read-only, so idempotent
+   * and nothing to undo; UNKNOWN when the platform cannot tell. An unknown service fails
+   * non-retryably with type UnknownService.
+   */
+  @ActivityMethod
+  ReleaseCheck checkRelease(String platform, String service, String environment, String version);
 
   /**
    * Deploys {@code version} to {@code colour} without giving it traffic. No-op when the colour

@@ -1,6 +1,7 @@
 package dev.runbook.workflows.testing;
 
 import dev.runbook.workflows.contract.PlatformActivities;
+import dev.runbook.workflows.contract.ReleaseCheck;
 import dev.runbook.workflows.contract.ServiceState;
 import dev.runbook.workflows.contract.SlotRole;
 import dev.runbook.workflows.contract.SlotState;
@@ -165,6 +166,14 @@ public final class FakePlatform implements PlatformActivities {
   }
 
   // ---- PlatformActivities ------------------------------------------------------------------------
+
+  /** Not recorded in {@link #calls()}: a read that moves nothing. */
+  @Override
+  public ReleaseCheck checkRelease(String platform, String service, String environment, String version) {
+    boolean missing = unknownVersions.contains(version);
+    return new ReleaseCheck(version, missing ? ReleaseCheck.Availability.MISSING : ReleaseCheck.Availability.AVAILABLE,
+        missing ? "no such version" : "available");
+  }
 
   @Override
   public synchronized ServiceState describeService(String platform, String service, String environment) {
