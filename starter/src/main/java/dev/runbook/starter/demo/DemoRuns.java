@@ -121,12 +121,12 @@ final class DemoRuns {
 
   /** "step 5 (Flag 10% of new learners (watch 8s))": numbered from 1 as the status tree and approvals show it. */
   static String stepName(RunbookStatus s) {
-    Integer index = s.currentStep();
-    if (index == null) {
+    Integer number = s.currentStep(); // counted from 1
+    if (number == null) {
       return "the current gate";
     }
-    boolean named = s.steps() != null && index >= 0 && index < s.steps().size();
-    return "step " + (index + 1) + (named ? " (" + s.steps().get(index).name() + ")" : "");
+    boolean named = s.steps() != null && number >= 1 && number <= s.steps().size();
+    return "step " + number + (named ? " (" + s.steps().get(number - 1).name() + ")" : "");
   }
 
   /** What makes a new tree worth printing: phase, step states, weights, outcome. */

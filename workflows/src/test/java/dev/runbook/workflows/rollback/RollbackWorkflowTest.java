@@ -66,10 +66,10 @@ class RollbackWorkflowTest {
     assertThat(rt.registry.reports()).containsKey(result.incidentReportId());
     assertThat(report.trigger()).isEqualTo("manual rollback");
     assertThat(report.reason()).isEqualTo("High error rate on v1.6.0");
-    assertThat(report.procedure()).isEqualTo("rollback");
+    assertThat(report.run().procedure()).isEqualTo("rollback");
     assertThat(report.fromVersion()).isEqualTo("v1.6.0");
     assertThat(report.toVersion()).isEqualTo("v1.5.0");
-    assertThat(report.requestedBy()).isEqualTo("carol");
+    assertThat(report.run().requestedBy()).isEqualTo("carol");
     assertThat(rt.searchAttribute(ROLLBACK_ID, "RunbookVersion")).isEqualTo("standby");
     assertThat(rt.searchAttribute(ROLLBACK_ID, "RunbookOutcome")).isEqualTo("SUCCEEDED");
   }

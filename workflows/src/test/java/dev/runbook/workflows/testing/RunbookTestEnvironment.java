@@ -175,7 +175,7 @@ public final class RunbookTestEnvironment implements AutoCloseable {
    */
   public RunbookStatus awaitApprovalOf(String workflowId, String stepName) {
     awaitStatus(workflowId, "awaiting approval of '" + stepName + "'", s -> s.phase() == Phase.AWAITING_APPROVAL
-        && s.currentStep() != null && s.steps().get(s.currentStep()).name().contains(stepName));
+        && s.currentStep() != null && s.steps().get(s.currentStep() - 1).name().contains(stepName));
     awaitSettled(workflowId);
     return status(workflowId);
   }
