@@ -84,6 +84,12 @@ public final class ChildRuns implements ChildRunReports {
       stubs.get(workflowId).signal("abort", new AbortRequest(approver,
           "parent " + ctx.workflowId() + " rolls back" + (abort != null ? ": " + abort.reason() : ""), workflowId));
     }
+    Workflow.await(result::isCompleted);
+    if (result.getFailure() != null) {
+      ctx.status().log("child " + workflowId + " failed (" + Failures.rootMessage(result.getFailure())
+          + "); its own compensations ran, nothing more to undo");
+      return;
+    }
     RunbookResult ended = result.get();
     ctx.status().log("child " + workflowId + " ended " + ended.outcome());
     if (ended.outcome() == Outcome.SUCCEEDED && undoWhenFinished != null) {

@@ -18,9 +18,9 @@ import dev.runbook.workflows.contract.MetricReading;
 import dev.runbook.workflows.contract.WatchResult;
 import dev.runbook.workflows.testing.Policies;
 import dev.runbook.workflows.testing.RunbookTestEnvironment;
+import dev.runbook.workflows.testing.RunbookTest;
 import dev.runbook.workflows.testing.Series;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -31,13 +31,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the rule's duration is, and unusable data (NaN, empty, stale, failed, too few samples) never
  * promotes: even with automatic gates the run stops and waits for a person.
  */
+@RunbookTest(CodeDeployWorkflowImpl.class)
 class CodeDeployMetricsTest {
-  private final RunbookTestEnvironment rt = new RunbookTestEnvironment();
+  private final RunbookTestEnvironment rt;
 
-  @AfterEach
-  void close() {
-    rt.close();
+  CodeDeployMetricsTest(RunbookTestEnvironment rt) {
+    this.rt = rt;
   }
+
 
   @Test
   void aOneSampleBlipDoesNotRollBack() {
