@@ -59,8 +59,8 @@ public final class RunControlHandlers implements RunbookControl {
 
   @Override
   public void validatePromote(PromoteRequest request) {
-    if (children != null && children.waitingChild() != null) {
-      return; // the child judges it; a refusal is kept in its status and audit trail
+    if (request != null && children != null && children.waitingChild() != null) {
+      return; // the child judges it (as a signal); a refusal is kept in its status and audit trail
     }
     String refusal = gate.checkPromote(request);
     if (refusal != null) {

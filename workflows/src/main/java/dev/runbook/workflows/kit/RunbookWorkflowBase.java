@@ -106,7 +106,7 @@ public abstract class RunbookWorkflowBase implements RunbookControl {
     return new SingleFlight(ctx, recorder);
   }
 
-  /** Blue-green steps on the run's service. */
+  /** Blue-green steps on the run's service (once the policy is known). */
   protected final BlueGreen blueGreen() {
     return new BlueGreen(ctx);
   }
