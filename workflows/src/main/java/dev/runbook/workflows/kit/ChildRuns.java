@@ -61,8 +61,6 @@ public final class ChildRuns implements ChildRunReports {
         .setCancellationType(ChildWorkflowCancellationType.ABANDON)
         .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_REQUEST_CANCEL).build());
     stubs.put(workflowId, stub);
-    views.put(workflowId, new ChildRunView(workflowId, procedure, Phase.STARTING, null, null));
-    ctx.status().children(List.copyOf(views.values()));
     @SuppressWarnings("unchecked")
     Promise<RunbookResult>[] result = new Promise[1];
     ctx.compensations().add("child " + workflowId, () -> compensate(workflowId, result[0], undoWhenFinished));
@@ -70,6 +68,9 @@ public final class ChildRuns implements ChildRunReports {
       result[0] = stub.executeAsync(RunbookResult.class, input);
       stub.getExecution().get();
     }).run();
+    // shown once it exists (an id to act on); its own reports may already have arrived
+    views.putIfAbsent(workflowId, new ChildRunView(workflowId, procedure, Phase.STARTING, null, null));
+    ctx.status().children(List.copyOf(views.values()));
     ctx.status().log("started child run " + workflowId);
     return new ChildRun(workflowId, result[0]);
   }
@@ -121,7 +122,7 @@ public final class ChildRuns implements ChildRunReports {
 
   @Override
   public void childStatus(ChildRunView view) {
-    if (view == null || !views.containsKey(view.workflowId())) {
+    if (view == null || !stubs.containsKey(view.workflowId())) {
       return;
     }
     views.put(view.workflowId(), view);
