@@ -7,6 +7,7 @@ import dev.runbook.workflows.api.Outcome;
 import dev.runbook.workflows.contract.IncidentReport;
 import dev.runbook.workflows.contract.RegistryActivities;
 import dev.runbook.workflows.contract.RunRecord;
+import dev.runbook.workflows.api.RunHeader;
 import dev.runbook.workflows.contract.ServiceState;
 import dev.runbook.workflows.contract.SlotState;
 import io.temporal.failure.ApplicationFailure;
@@ -38,9 +39,10 @@ public class RegistryActivitiesImpl implements RegistryActivities {
   }
 
   @Override
-  public void recordRunStarted(RunRecord run) {
+  public void recordRunStarted(RunRecord record) {
+    RunHeader run = record == null ? null : record.header();
     if (run == null || run.workflowId() == null || run.runId() == null) {
-      throw ApplicationFailure.newNonRetryableFailure("run record needs workflowId and runId: " + run, INVALID);
+      throw ApplicationFailure.newNonRetryableFailure("run record needs workflowId and runId: " + record, INVALID);
     }
     update("record the start of " + run.workflowId(), """
         INSERT INTO runbook.runs (workflow_id, run_id, procedure, service, environment, version, requested_by,
@@ -150,10 +152,11 @@ public class RegistryActivitiesImpl implements RegistryActivities {
 
   @Override
   public String writeIncidentReport(IncidentReport report) {
-    if (report == null || report.workflowId() == null || report.runId() == null) {
+    RunHeader run = report == null ? null : report.run();
+    if (run == null || run.workflowId() == null || run.runId() == null) {
       throw ApplicationFailure.newNonRetryableFailure("incident report needs workflowId and runId", INVALID);
     }
-    String id = IncidentReportIds.of(report.workflowId(), report.runId());
+    String id = IncidentReportIds.of(run.workflowId(), run.runId());
     String body;
     try {
       body = Json.MAPPER.writeValueAsString(report);
@@ -167,10 +170,10 @@ public class RegistryActivitiesImpl implements RegistryActivities {
         ON CONFLICT (workflow_id, run_id) DO NOTHING
         """, ps -> {
           ps.setString(1, id);
-          ps.setString(2, report.workflowId());
-          ps.setString(3, report.runId());
-          ps.setString(4, report.service());
-          ps.setString(5, report.environment());
+          ps.setString(2, run.workflowId());
+          ps.setString(3, run.runId());
+          ps.setString(4, run.service());
+          ps.setString(5, run.environment());
           ps.setString(6, report.fromVersion());
           ps.setString(7, report.toVersion());
           ps.setString(8, report.trigger());

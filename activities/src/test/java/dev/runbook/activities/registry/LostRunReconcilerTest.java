@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.runbook.activities.control.AbortableWorkflow;
 import dev.runbook.activities.support.TestPostgres;
 import dev.runbook.activities.testing.VirtualClock;
+import dev.runbook.workflows.api.RunHeader;
 import dev.runbook.workflows.contract.RunRecord;
 import dev.runbook.workflows.api.Outcome;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -42,7 +43,7 @@ class LostRunReconcilerTest {
   }
 
   private static RunRecord run(String workflowId, String runId, String service) {
-    return new RunRecord(workflowId, runId, "code-deploy", service, "local", "v1.5.1", "alice", null, null, T0);
+    return new RunRecord(new RunHeader("code-deploy", workflowId, runId, service, "local", "v1.5.1", "alice", null, null, T0));
   }
 
   private static String outcome(String runId) throws Exception {

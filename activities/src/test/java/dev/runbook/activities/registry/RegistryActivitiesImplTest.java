@@ -13,6 +13,7 @@ import dev.runbook.workflows.api.RuleObservation;
 import dev.runbook.workflows.api.RuleVerdict;
 import dev.runbook.workflows.contract.IncidentReport;
 import dev.runbook.workflows.contract.RunRecord;
+import dev.runbook.workflows.api.RunHeader;
 import dev.runbook.workflows.contract.ServiceState;
 import dev.runbook.workflows.contract.SlotRole;
 import dev.runbook.workflows.contract.SlotState;
@@ -51,8 +52,8 @@ class RegistryActivitiesImplTest {
   }
 
   private static RunRecord run(String workflowId, String runId, String service, String environment, long startedAt) {
-    return new RunRecord(workflowId, runId, "code-deploy", service, environment, "v1.5.1", "alice", "ci-42",
-        null, startedAt);
+    return new RunRecord(new RunHeader("code-deploy", workflowId, runId, service, environment, "v1.5.1", "alice",
+        "ci-42", null, startedAt));
   }
 
   @Test
@@ -135,8 +136,9 @@ class RegistryActivitiesImplTest {
 
   @Test
   void incidentReportsGetAStableIdAndAreStoredOnce() throws Exception {
-    IncidentReport report = new IncidentReport("deploy:learning-api:production", "r1", "code-deploy", "learning-api",
-        "production", "v1.5.1", "v1.5.0", "error-rate", "error rate 20% > 5% for 2m", "alice",
+    IncidentReport report = new IncidentReport(new RunHeader("code-deploy", "deploy:learning-api:production", "r1",
+        "learning-api", "production", "v1.5.1", "alice", "ci-42", null, T0),
+        "v1.5.1", "v1.5.0", "error-rate", "error rate 20% > 5% for 2m",
         List.of(new RuleObservation("error-rate", 20.0, 5.0, 120L, RuleVerdict.FIRING, "breached for 2m", T0)),
         List.of(new LogEntry(T0, "Canary 10% started")), T0);
 

@@ -12,14 +12,13 @@ import org.junit.jupiter.api.Test;
 class DemoRunsTest {
 
   @Test
-  void theGateIsNamedAsTheStatusTreeNumbersIt() {
+  void theGateIsNamedAsTheStatusTreeNumbersIt() { // currentStep counts from 1
     List<StepView> steps = List.of(
         new StepView("Store 2.0.0", StepState.SUCCEEDED, null, null, null),
         new StepView("Flag 10% of new learners (watch 8s)", StepState.WAITING, null, null, null));
-    assertThat(DemoRuns.stepName(status(1, steps))).isEqualTo("step 2 (Flag 10% of new learners (watch 8s))");
+    assertThat(DemoRuns.stepName(status(2, steps))).isEqualTo("step 2 (Flag 10% of new learners (watch 8s))");
     assertThat(DemoRuns.stepName(status(null, steps))).isEqualTo("the current gate");
     assertThat(DemoRuns.stepName(status(5, steps))).isEqualTo("step 5");
-    assertThat(DemoRuns.stepName(status(2, steps))).isEqualTo("step 2 (Flag 10% of new learners (watch 8s))");
   }
 
   private static RunbookStatus status(Integer current, List<StepView> steps) {

@@ -4,12 +4,12 @@ import dev.runbook.workflows.api.CodeDeployRequest;
 import dev.runbook.workflows.api.Procedure;
 import dev.runbook.workflows.api.RequestValidation;
 import dev.runbook.workflows.api.RunbookResult;
-import dev.runbook.workflows.kit.BlueGreen;
 import dev.runbook.workflows.contract.RolloutStep;
+import dev.runbook.workflows.kit.BlueGreen;
 import dev.runbook.workflows.kit.RunbookWorkflowBase;
 import dev.runbook.workflows.kit.ServiceTarget;
+import dev.runbook.workflows.kit.StatusTracker;
 import dev.runbook.workflows.kit.StepAction;
-import java.util.List;
 import java.util.Optional;
 
 /** See {@link CodeDeployWorkflow}. */
@@ -22,12 +22,13 @@ public class CodeDeployWorkflowImpl extends RunbookWorkflowBase implements CodeD
     begin(Procedure.CODE_DEPLOY, request.service(), request.environment(), request.version(),
         request.requestedBy(), request.requestId(), null, RequestValidation.codeDeploy(input));
     loadPolicy();
-    refuseWhileRunning(Procedure.EMERGENCY_DEPLOY, Procedure.ROLLBACK);
+    singleFlight().refuseWhileRunning(Procedure.EMERGENCY_DEPLOY, Procedure.ROLLBACK);
     return run(() -> rollout(request.version()));
   }
 
   private String rollout(String version) {
-    BlueGreen blueGreen = new BlueGreen(status, compensations, activities, policy, service(), environment());
+    StatusTracker status = tracker();
+    BlueGreen blueGreen = blueGreen();
     Optional<BlueGreen.Colours> colours = blueGreen.prepare(version);
     if (colours.isEmpty()) {
       return version + " is already live on " + status.liveColour() + "; nothing to do";
@@ -37,13 +38,12 @@ public class CodeDeployWorkflowImpl extends RunbookWorkflowBase implements CodeD
 
     int deployStep = status.addStep("Deploy " + version + " to " + canary);
     int smokeStep = status.addStep("Smoke test " + canary);
-    List<RolloutStep> steps = policy.steps();
-    int[] stepIndex = steps.stream().mapToInt(s -> status.addStep(s.label())).toArray();
+    int[] stepIndex = ctx().policy().steps().stream().mapToInt(s -> status.addStep(s.label())).toArray();
     int retireStep = status.addStep("Retire " + stable);
 
     blueGreen.deploy(deployStep, canary, version);
     blueGreen.smokeTest(smokeStep, canary);
-    rollOut(stepIndex, new ServiceTarget(canary, version, stable), new StepAction() {
+    rollout().rollOut(stepIndex, new ServiceTarget(canary, version, stable), new StepAction() {
       @Override
       public String describe(RolloutStep step) {
         return step.weight() + "% of traffic to " + canary;

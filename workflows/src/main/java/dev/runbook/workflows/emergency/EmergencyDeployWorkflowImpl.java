@@ -10,7 +10,7 @@ import dev.runbook.workflows.kit.BlueGreen;
 import dev.runbook.workflows.api.Durations;
 import dev.runbook.workflows.kit.RunbookWorkflowBase;
 import dev.runbook.workflows.kit.ServiceTarget;
-import dev.runbook.workflows.contract.WatchResult;
+import dev.runbook.workflows.kit.StatusTracker;
 import dev.runbook.workflows.contract.WatchVerdict;
 import java.util.Optional;
 
@@ -24,21 +24,24 @@ public class EmergencyDeployWorkflowImpl extends RunbookWorkflowBase implements 
     begin(Procedure.EMERGENCY_DEPLOY, request.service(), request.environment(), request.version(),
         request.requestedBy(), request.requestId(), request.reason(), RequestValidation.emergencyDeploy(input));
     loadPolicy();
-    refuseWhileRunning(Procedure.ROLLBACK);
+    singleFlight().refuseWhileRunning(Procedure.ROLLBACK);
     return run(() -> deployNow(request));
   }
 
   private String deployNow(EmergencyDeployRequest request) {
     String version = request.version();
-    int clearStep = status.addStep("Stop any running deploy of " + service() + " in " + environment());
+    StatusTracker status = tracker();
+    String service = ctx().service();
+    String environment = ctx().environment();
+    int clearStep = status.addStep("Stop any running deploy of " + service + " in " + environment);
     status.phase(Phase.CLEARING_PREVIOUS_RUN, "aborting a running code deploy, if any, and waiting for its rollback");
-    status.stepRunning(clearStep, "aborting " + Procedure.CODE_DEPLOY.workflowId(service(), environment()));
-    String previous = activities.runControl("abort running deploy").abortRunAndWait(
-        Procedure.CODE_DEPLOY.workflowId(service(), environment()), status.requestedBy(),
+    status.stepRunning(clearStep, "aborting " + Procedure.CODE_DEPLOY.workflowId(service, environment));
+    String previous = ctx().activities().runControl("abort running deploy").abortRunAndWait(
+        Procedure.CODE_DEPLOY.workflowId(service, environment), status.requestedBy(),
         "superseded by emergency deploy " + version + ": " + request.reason());
     status.stepState(clearStep, StepState.SUCCEEDED, previous == null ? "none was running" : "previous run ended " + previous);
 
-    BlueGreen blueGreen = new BlueGreen(status, compensations, activities, policy, service(), environment());
+    BlueGreen blueGreen = blueGreen();
     Optional<BlueGreen.Colours> colours = blueGreen.prepare(version);
     if (colours.isEmpty()) {
       status.skipPending("nothing to do");
@@ -48,7 +51,7 @@ public class EmergencyDeployWorkflowImpl extends RunbookWorkflowBase implements 
     String fresh = colours.get().fresh();
     int deployStep = status.addStep("Deploy " + version + " to " + fresh);
     int smokeStep = status.addStep("Smoke test " + fresh);
-    String watchLabel = "Full traffic 100% (alerting watch " + Durations.human(policy.emergencyWatchSeconds()) + ")";
+    String watchLabel = "Full traffic 100% (alerting watch " + Durations.human(ctx().policy().emergencyWatchSeconds()) + ")";
     int watchStep = status.addStep(watchLabel);
     int retireStep = status.addStep("Retire " + stable);
 
@@ -57,10 +60,8 @@ public class EmergencyDeployWorkflowImpl extends RunbookWorkflowBase implements 
     status.stepRunning(watchStep, "100% of traffic to " + fresh + " (canary skipped: " + request.reason() + ")");
     blueGreen.shift(fresh, 100, stable);
     blueGreen.cutover(fresh, version);
-    WatchVerdict verdict = watch(watchStep, watchLabel, new ServiceTarget(fresh, version, null), policy.emergencyWatchSeconds());
-    if (verdict != null && verdict.result() == WatchResult.INCONCLUSIVE) {
-      awaitApproval(watchStep, watchLabel, "metrics inconclusive, a person decides: " + verdict.reason(), true);
-    }
+    WatchVerdict verdict = watchWindow().watchAndDecide(watchStep, watchLabel, new ServiceTarget(fresh, version, null),
+        ctx().policy().emergencyWatchSeconds());
     status.stepState(watchStep, StepState.SUCCEEDED, verdict == null ? "watch ended by promotion" : verdict.reason());
     blueGreen.retireAfterDelay(retireStep, stable);
     return version + " live on " + fresh + " (emergency: " + request.reason() + ")";

@@ -27,14 +27,13 @@ public final class BlueGreen {
   private boolean stableProtected;
   private boolean cutOver;
 
-  public BlueGreen(StatusTracker status, Compensations compensations, RunbookActivities activities,
-      EnvironmentPolicy policy, String service, String environment) {
-    this.status = status;
-    this.compensations = compensations;
-    this.activities = activities;
-    this.policy = policy;
-    this.service = service;
-    this.environment = environment;
+  public BlueGreen(RunContext ctx) {
+    this.status = ctx.status();
+    this.compensations = ctx.compensations();
+    this.activities = ctx.activities();
+    this.policy = ctx.policy();
+    this.service = ctx.service();
+    this.environment = ctx.environment();
   }
 
   public ServiceState describe() {

@@ -1,10 +1,12 @@
 package dev.runbook.workflows.kit;
 
 import dev.runbook.workflows.api.ApprovalRecord;
+import dev.runbook.workflows.api.ChildRunView;
 import dev.runbook.workflows.api.LogEntry;
 import dev.runbook.workflows.api.Outcome;
 import dev.runbook.workflows.api.Phase;
 import dev.runbook.workflows.api.RuleObservation;
+import dev.runbook.workflows.api.RunHeader;
 import dev.runbook.workflows.api.RunbookStatus;
 import dev.runbook.workflows.api.StepState;
 import dev.runbook.workflows.api.StepView;
@@ -21,14 +23,7 @@ import java.util.Map;
 public final class StatusTracker {
   private static final int MAX_LOG = 200;
 
-  private String procedure;
-  private String workflowId;
-  private String service;
-  private String environment;
-  private String version;
-  private String requestedBy;
-  private String requestId;
-  private String reason;
+  private RunHeader header;
   private Phase phase = Phase.STARTING;
   private Integer currentStep;
   private final List<StepView> steps = new ArrayList<>();
@@ -44,34 +39,48 @@ public final class StatusTracker {
   private final List<LogEntry> log = new ArrayList<>();
   private Outcome outcome;
   private String outcomeReason;
-  private long startedAtMillis;
   private long updatedAtMillis;
+  private List<ChildRunView> children;
+  private Runnable onMilestone;
+  private String lastMilestone;
 
-  public void start(String procedure, String service, String environment, String version,
-      String requestedBy, String requestId, String reason) {
-    this.procedure = procedure;
-    this.workflowId = Workflow.getInfo().getWorkflowId();
-    this.service = service;
-    this.environment = environment;
-    this.version = version;
-    this.requestedBy = requestedBy;
-    this.requestId = requestId;
-    this.reason = reason;
-    this.startedAtMillis = Workflow.currentTimeMillis();
+  public void start(RunHeader runHeader) {
+    this.header = runHeader;
     touch();
   }
 
   /** The version a run is about, once known (a lesson update learns it from the lesson file). */
   public void version(String newVersion) {
-    this.version = newVersion;
+    this.header = header.withVersion(newVersion);
     touch();
   }
 
+  /** Who asked for what; null until the workflow method began. */
+  public RunHeader header() {
+    return header;
+  }
+
   public RunbookStatus snapshot() {
-    return new RunbookStatus(procedure, workflowId, service, environment, version, requestedBy, requestId,
-        reason, phase, currentStep, List.copyOf(steps), Map.copyOf(weights), stableColour, canaryColour,
-        liveColour, liveVersion, observations, waitingFor, allowedApprovers, List.copyOf(approvals),
-        List.copyOf(log), outcome, outcomeReason, startedAtMillis, updatedAtMillis);
+    RunHeader h = header != null ? header : new RunHeader(null, null, null, null, null, null, null, null, null, 0);
+    return new RunbookStatus(h.procedure(), h.workflowId(), h.service(), h.environment(), h.version(),
+        h.requestedBy(), h.requestId(), h.reason(), phase, currentStep == null ? null : currentStep + 1,
+        List.copyOf(steps), Map.copyOf(weights), stableColour, canaryColour, liveColour, liveVersion, observations,
+        waitingFor, allowedApprovers, List.copyOf(approvals), List.copyOf(log), outcome, outcomeReason,
+        h.startedAtMillis(), updatedAtMillis, children == null ? null : List.copyOf(children));
+  }
+
+  /** The child runs to show (a parent run's status); null when the run has none. */
+  public void children(List<ChildRunView> latest) {
+    this.children = latest == null ? null : List.copyOf(latest);
+    touch();
+  }
+
+  /**
+   * Called on the workflow thread whenever phase, what the run waits for or its outcome changed (a
+   * child run tells its parent). Only runs that install it do anything more than before.
+   */
+  public void onMilestone(Runnable listener) {
+    this.onMilestone = listener;
   }
 
   public Phase phase() {
@@ -79,15 +88,15 @@ public final class StatusTracker {
   }
 
   public String requestedBy() {
-    return requestedBy;
+    return header == null ? null : header.requestedBy();
   }
 
   public String workflowId() {
-    return workflowId;
+    return header == null ? null : header.workflowId();
   }
 
-  public Integer currentStep() {
-    return currentStep;
+  public String waitingFor() {
+    return waitingFor;
   }
 
   public Outcome outcome() {
@@ -220,14 +229,22 @@ public final class StatusTracker {
   private void touch() {
     updatedAtMillis = Workflow.currentTimeMillis();
     Workflow.setCurrentDetails(currentDetailsMarkdown());
+    if (onMilestone != null) {
+      String milestone = phase + "|" + waitingFor + "|" + outcome;
+      if (!milestone.equals(lastMilestone)) {
+        lastMilestone = milestone;
+        onMilestone.run();
+      }
+    }
   }
 
   /** What the Temporal UI shows under "Current details". */
   private String currentDetailsMarkdown() {
     StringBuilder md = new StringBuilder();
     md.append("**").append(phase).append("**");
-    if (service != null) {
-      md.append(" · ").append(service).append(" ").append(version == null ? "" : version).append(" → ").append(environment);
+    if (header != null && header.service() != null) {
+      md.append(" · ").append(header.service()).append(" ").append(header.version() == null ? "" : header.version())
+          .append(" → ").append(header.environment());
     }
     if (!weights.isEmpty()) {
       md.append("\n\ntraffic: ");

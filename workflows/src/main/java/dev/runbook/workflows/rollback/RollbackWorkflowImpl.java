@@ -9,6 +9,7 @@ import dev.runbook.workflows.api.StepState;
 import dev.runbook.workflows.kit.BlueGreen;
 import dev.runbook.workflows.kit.RollbackTrigger;
 import dev.runbook.workflows.kit.RunbookWorkflowBase;
+import dev.runbook.workflows.kit.StatusTracker;
 import dev.runbook.workflows.contract.Severity;
 import dev.runbook.workflows.contract.ServiceState;
 import dev.runbook.workflows.contract.SlotRole;
@@ -33,19 +34,22 @@ public class RollbackWorkflowImpl extends RunbookWorkflowBase implements Rollbac
   }
 
   private String rollBackTo(RollbackRequest request) {
-    int clearStep = status.addStep("Stop running deploys of " + service() + " in " + environment());
+    StatusTracker status = tracker();
+    String service = ctx().service();
+    String environment = ctx().environment();
+    int clearStep = status.addStep("Stop running deploys of " + service + " in " + environment);
     status.phase(Phase.CLEARING_PREVIOUS_RUN, "aborting running deploys, if any");
     status.stepRunning(clearStep, "aborting code and emergency deploys");
     for (Procedure p : new Procedure[] {Procedure.CODE_DEPLOY, Procedure.EMERGENCY_DEPLOY}) {
-      String ended = activities.runControl("abort " + p.cliName()).abortRunAndWait(
-          p.workflowId(service(), environment()), status.requestedBy(), "manual rollback: " + request.reason());
+      String ended = ctx().activities().runControl("abort " + p.cliName()).abortRunAndWait(
+          p.workflowId(service, environment), status.requestedBy(), "manual rollback: " + request.reason());
       if (ended != null) {
-        status.log(p.workflowId(service(), environment()) + " ended " + ended);
+        status.log(p.workflowId(service, environment) + " ended " + ended);
       }
     }
     status.stepState(clearStep, StepState.SUCCEEDED, "no deploy running");
 
-    BlueGreen blueGreen = new BlueGreen(status, compensations, activities, policy, service(), environment());
+    BlueGreen blueGreen = blueGreen();
     ServiceState state = blueGreen.describe();
     String live = state.liveColour();
     String target;
@@ -74,13 +78,13 @@ public class RollbackWorkflowImpl extends RunbookWorkflowBase implements Rollbac
         } catch (RollbackTrigger failedCheck) {
           // nothing was rolled back: traffic is still on the release this rollback was meant to
           // leave, so the run FAILS (exit 4) and pages; the compensation retires the broken target
-          notify(Severity.PAGE, "rollback of " + service() + " in " + environment() + " needs a person",
+          recorder().notify(Severity.PAGE, "rollback of " + service + " in " + environment + " needs a person",
               version + " failed its smoke test on " + target + "; traffic stays on " + state.liveVersion()
                   + ": " + failedCheck.getMessage());
           throw ApplicationFailure.newNonRetryableFailure("rollback target " + version + " failed its smoke test, "
               + "traffic stays on " + state.liveVersion() + ": " + failedCheck.getMessage(), "RollbackTargetUnhealthy");
         }
-        compensations.clear();
+        ctx().compensations().clear();
       }
     }
     status.colours(live, target);
@@ -89,19 +93,19 @@ public class RollbackWorkflowImpl extends RunbookWorkflowBase implements Rollbac
     status.stepRunning(switchStep, "switching traffic back");
     blueGreen.shift(target, 100, live);
     blueGreen.cutover(target, version);
-    compensations.seal(version + " already serves all traffic on " + target
+    ctx().compensations().seal(version + " already serves all traffic on " + target
         + "; start a code deploy or another rollback to move it");
     status.stepState(switchStep, StepState.SUCCEEDED, version + " serves all traffic");
     try {
       blueGreen.smokeTest(verifyStep, target);
     } catch (RollbackTrigger failedCheck) {
-      notify(Severity.PAGE, "rollback of " + service() + " in " + environment() + " needs a person",
+      recorder().notify(Severity.PAGE, "rollback of " + service + " in " + environment + " needs a person",
           version + " serves all traffic but fails its checks: " + failedCheck.getMessage());
       throw ApplicationFailure.newNonRetryableFailure("rollback verification failed: " + failedCheck.getMessage(), "RollbackUnhealthy");
     }
     status.phase(Phase.WRITING_REPORT, "writing the incident report");
     // from what was live before the switch (the requested version is where we went)
-    String report = writeIncidentReport("manual rollback", request.reason(), state.liveVersion(), version);
+    String report = recorder().writeIncidentReport("manual rollback", request.reason(), state.liveVersion(), version);
     return "traffic on " + version + " (" + target + "); user data untouched"
         + (report == null ? "" : "; incident report " + report);
   }

@@ -10,12 +10,12 @@ import dev.runbook.workflows.api.Phase;
 import dev.runbook.workflows.api.RunbookResult;
 import dev.runbook.workflows.contract.SlotRole;
 import dev.runbook.workflows.testing.RunbookTestEnvironment;
+import dev.runbook.workflows.testing.RunbookTest;
 import dev.runbook.workflows.testing.ScriptedWatch;
 import dev.runbook.workflows.testing.WorkflowTaskHold;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,13 +24,14 @@ import org.junit.jupiter.api.Test;
  * {@link WorkflowTaskHold}), so the server must hand both to one task; each test checks that in the
  * history.
  */
+@RunbookTest(CodeDeployWorkflowImpl.class)
 class AbortWinsOverPromoteTest {
-  private final RunbookTestEnvironment rt = new RunbookTestEnvironment();
+  private final RunbookTestEnvironment rt;
 
-  @AfterEach
-  void close() {
-    rt.close();
+  AbortWinsOverPromoteTest(RunbookTestEnvironment rt) {
+    this.rt = rt;
   }
+
 
   @Test
   void abortWinsOverAPromoteInTheSameTaskWhileAwaitingApproval() {

@@ -16,13 +16,13 @@ import dev.runbook.workflows.api.RunbookControl;
 import dev.runbook.workflows.api.RunbookStatus;
 import dev.runbook.workflows.testing.FakePlatform;
 import dev.runbook.workflows.testing.RunbookTestEnvironment;
+import dev.runbook.workflows.testing.RunbookTest;
 import dev.runbook.workflows.testing.WorkflowTaskHold;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowUpdateException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,15 +30,16 @@ import org.junit.jupiter.api.Test;
  * with the reason and never enters history) and the signal (the Temporal UI; a rejection is kept
  * in the status and the audit trail with accepted=false). Same rules, same messages.
  */
+@RunbookTest(CodeDeployWorkflowImpl.class)
 class ApprovalTest {
   private static final String OTHER_RUN = "deploy:search-api:production";
 
-  private final RunbookTestEnvironment rt = new RunbookTestEnvironment();
+  private final RunbookTestEnvironment rt;
 
-  @AfterEach
-  void close() {
-    rt.close();
+  ApprovalTest(RunbookTestEnvironment rt) {
+    this.rt = rt;
   }
+
 
   @Test
   void eachWrongPromoteIsRefusedWithItsReasonByUpdateAndBySignal() {

@@ -14,19 +14,20 @@ import dev.runbook.workflows.contract.Notification;
 import dev.runbook.workflows.contract.Severity;
 import dev.runbook.workflows.testing.Policies;
 import dev.runbook.workflows.testing.RunbookTestEnvironment;
+import dev.runbook.workflows.testing.RunbookTest;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** What a manual gate does when nobody promotes: production holds and reminds; the variant rolls back. */
+@RunbookTest(CodeDeployWorkflowImpl.class)
 class ApprovalTimeoutTest {
-  private final RunbookTestEnvironment rt = new RunbookTestEnvironment();
+  private final RunbookTestEnvironment rt;
 
-  @AfterEach
-  void close() {
-    rt.close();
+  ApprovalTimeoutTest(RunbookTestEnvironment rt) {
+    this.rt = rt;
   }
+
 
   @Test
   void holdAndRemindKeepsTrafficWhereItIsAndRemindsEveryHalfHourAfterTheTimeout() {

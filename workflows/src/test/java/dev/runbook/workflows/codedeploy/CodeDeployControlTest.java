@@ -17,20 +17,25 @@ import dev.runbook.workflows.contract.SlotRole;
 import dev.runbook.workflows.testing.FakePlatform;
 import dev.runbook.workflows.testing.Policies;
 import dev.runbook.workflows.testing.RunbookTestEnvironment;
+import dev.runbook.workflows.testing.RunbookTest;
 import dev.runbook.workflows.testing.ScriptedWatch;
 import io.temporal.client.WorkflowUpdateException;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Promote, promote --full and abort in every state of a code deploy. */
+@RunbookTest(CodeDeployWorkflowImpl.class)
 class CodeDeployControlTest {
-  private final RunbookTestEnvironment rt = new RunbookTestEnvironment();
+  private final RunbookTestEnvironment rt;
 
-  @AfterEach
-  void close() {
-    rt.close();
+  CodeDeployControlTest(RunbookTestEnvironment rt) {
+    this.rt = rt;
   }
+
 
   // ---- promote ---------------------------------------------------------------------------------
 
@@ -81,141 +86,158 @@ class CodeDeployControlTest {
 
   // ---- abort in every state --------------------------------------------------------------------
 
-  @Test
-  void abortDuringDeployWaitsForTheDeployThenRetiresGreen() {
-    FakePlatform.Hold deploy = rt.platform.hold("deployRelease");
-    rt.startCodeDeploy("v1.6.0");
-    deploy.awaitEntered();
-    rt.awaitSettled(DEPLOY_ID, "DeployRelease");
+  private static final List<String> UP_TO_CANARY = List.of("deployRelease green v1.6.0", "smokeTest green",
+      "shiftTraffic green 10");
 
+  /** A state a code deploy can be aborted in: how to get there, and what the platform saw in the end. */
+  enum AbortState {
+    DEPLOYING(List.of("deployRelease green v1.6.0", "retireSlot green")) {
+      @Override
+      Runnable reach(RunbookTestEnvironment rt) {
+        FakePlatform.Hold deploy = rt.platform.hold("deployRelease");
+        rt.startCodeDeploy("v1.6.0");
+        deploy.awaitEntered();
+        rt.awaitSettled(DEPLOY_ID, "DeployRelease");
+        return deploy::release; // the retire must not race the deploy it undoes
+      }
+    },
+    /**
+     * The smoke test in flight finishes; the next step (first shift) registers "all traffic back to
+     * blue" before its cancelled call, so that idempotent undo runs too. Green never gets traffic.
+     */
+    SMOKE_TESTING(List.of("deployRelease green v1.6.0", "smokeTest green", "shiftTraffic blue 100", "retireSlot green")) {
+      @Override
+      Runnable reach(RunbookTestEnvironment rt) {
+        FakePlatform.Hold smoke = rt.platform.hold("smokeTest");
+        rt.startCodeDeploy("v1.6.0");
+        smoke.awaitEntered();
+        rt.awaitSettled(DEPLOY_ID, "SmokeTest");
+        return smoke::release;
+      }
+    },
+    WATCHING(concat(UP_TO_CANARY, "shiftTraffic blue 100", "retireSlot green")) {
+      @Override
+      Runnable reach(RunbookTestEnvironment rt) {
+        ScriptedWatch.Block block = rt.watch.blockDuring("10%");
+        rt.startCodeDeploy("v1.6.0");
+        block.awaitEntered();
+        rt.awaitSettled(DEPLOY_ID, "WatchRollout");
+        return null;
+      }
+    },
+    AWAITING_APPROVAL(concat(UP_TO_CANARY, "shiftTraffic blue 100", "retireSlot green")) {
+      @Override
+      Runnable reach(RunbookTestEnvironment rt) {
+        rt.startCodeDeploy("v1.6.0");
+        rt.awaitApprovalOf(DEPLOY_ID, "Canary 10%");
+        return null;
+      }
+    },
+    /** An abort wins even where the timeout policy would roll back by itself. */
+    AWAITING_APPROVAL_WITH_ROLLBACK_TIMEOUT(concat(UP_TO_CANARY, "shiftTraffic blue 100", "retireSlot green")) {
+      @Override
+      Runnable reach(RunbookTestEnvironment rt) {
+        rt.policies.use(Policies.rollbackOnApprovalTimeout(Policies.production()));
+        return AWAITING_APPROVAL.reach(rt);
+      }
+    },
+    SENDING_THE_APPROVAL_REQUEST(concat(UP_TO_CANARY, "shiftTraffic blue 100", "retireSlot green")) {
+      @Override
+      Runnable reach(RunbookTestEnvironment rt) {
+        rt.policies.use(Policies.rollbackOnApprovalTimeout(Policies.production()));
+        FakePlatform.Hold notification = rt.notifier.hold("waits for approval");
+        rt.startCodeDeploy("v1.6.0");
+        notification.awaitEntered();
+        rt.awaitSettled(DEPLOY_ID, "Notify");
+        return notification::release;
+      }
+    },
+    /** Blue is still up as standby: it is made live again. */
+    RETIRE_DELAY(concat(List.of("deployRelease green v1.6.0", "smokeTest green", "shiftTraffic green 10",
+        "shiftTraffic green 50", "shiftTraffic green 100", "markLive green"),
+        "shiftTraffic blue 100", "markLive blue", "retireSlot green")) {
+      @Override
+      Runnable reach(RunbookTestEnvironment rt) {
+        rt.startCodeDeploy("v1.6.0");
+        rt.awaitApprovalOf(DEPLOY_ID, "Canary 10%");
+        rt.promote(DEPLOY_ID, "alice");
+        rt.awaitApprovalOf(DEPLOY_ID, "Canary 50%");
+        rt.promote(DEPLOY_ID, "bob");
+        rt.awaitPhase(DEPLOY_ID, Phase.RETIRING_OLD);
+        rt.awaitSettled(DEPLOY_ID);
+        rt.sleep(Duration.ofMinutes(5));
+        return null;
+      }
+    };
+
+    final List<String> platformCalls;
+
+    AbortState(List<String> platformCalls) {
+      this.platformCalls = platformCalls;
+    }
+
+    /** Brings a run into this state; returns what lets a held step finish, or null. */
+    abstract Runnable reach(RunbookTestEnvironment rt);
+
+    private static List<String> concat(List<String> head, String... tail) {
+      List<String> all = new ArrayList<>(head);
+      all.addAll(List.of(tail));
+      return all;
+    }
+  }
+
+  @ParameterizedTest(name = "abort while {0}")
+  @EnumSource(AbortState.class)
+  void anAbortInEveryStateUndoesEverythingAndPutsBlueBackLive(AbortState state) {
+    Runnable release = state.reach(rt);
+
+    rt.abort(DEPLOY_ID, "bob", "metrics look odd");
+    if (release != null) {
+      rt.awaitStatus(DEPLOY_ID, "abort recorded", s -> s.approvals().stream().anyMatch(a -> a.action().equals("abort")));
+      release.run();
+    }
+    RunbookResult result = rt.result(DEPLOY_ID);
+
+    assertThat(result.outcome()).isEqualTo(Outcome.ABORTED);
+    assertThat(result.reason()).isEqualTo("aborted by bob: metrics look odd");
+    assertThat(result.liveColour()).isEqualTo("blue");
+    assertThat(rt.platform.mutatingCalls()).containsExactlyElementsOf(state.platformCalls);
+    assertThat(rt.platform.liveColour()).isEqualTo("blue");
+    assertThat(rt.platform.weight("green")).isZero();
+    assertThat(rt.platform.slot("green").role()).isEqualTo(SlotRole.RETIRED);
+    assertThat(rt.platform.slot("green").version()).isNull();
+    assertThat(rt.platform.slot("blue").version()).isEqualTo("v1.5.0");
+    assertThat(rt.searchAttribute(DEPLOY_ID, "RunbookOutcome")).isEqualTo("ABORTED");
+    assertThat(rt.registry.approvals()).filteredOn(a -> a.action().equals("abort")).singleElement()
+        .satisfies(a -> assertThat(a.approver()).isEqualTo("bob"));
+    RunbookStatus status = rt.status(DEPLOY_ID);
+    assertThat(status.steps()).extracting(StepView::name, StepView::state)
+        .contains(tuple("Roll back (abort)", StepState.ROLLED_BACK));
+  }
+
+  @Test
+  void anAbortDuringTheDeployWaitsForItBeforeRetiringGreen() {
+    Runnable release = AbortState.DEPLOYING.reach(rt);
     rt.abort(DEPLOY_ID, "alice", "wrong build");
     rt.awaitStatus(DEPLOY_ID, "abort recorded", s -> s.approvals().stream().anyMatch(a -> a.action().equals("abort")));
-    deploy.release();
-    RunbookResult result = rt.result(DEPLOY_ID);
+    release.run();
+    rt.result(DEPLOY_ID);
 
-    assertThat(result.outcome()).isEqualTo(Outcome.ABORTED);
-    assertThat(result.reason()).contains("alice").contains("wrong build");
-    // the retire must not race the deploy it undoes: green ends empty, not running v1.6.0
     assertThat(rt.platform.timeline()).containsSubsequence(
         "end deployRelease green v1.6.0", "begin retireSlot green", "end retireSlot green");
-    assertThat(rt.platform.slot("green").version()).isNull();
-    assertThat(rt.platform.mutatingCalls()).containsExactly("deployRelease green v1.6.0", "retireSlot green");
-    assertThat(rt.platform.liveColour()).isEqualTo("blue");
-    assertThat(rt.searchAttribute(DEPLOY_ID, "RunbookOutcome")).isEqualTo("ABORTED");
-    assertThat(rt.registry.approvals()).singleElement().satisfies(a -> {
-      assertThat(a.action()).isEqualTo("abort");
-      assertThat(a.approver()).isEqualTo("alice");
-    });
   }
 
   @Test
-  void abortDuringSmokeTestRetiresGreenWithoutShiftingTraffic() {
-    FakePlatform.Hold smoke = rt.platform.hold("smokeTest");
-    rt.startCodeDeploy("v1.6.0");
-    smoke.awaitEntered();
-    rt.awaitSettled(DEPLOY_ID, "SmokeTest");
-
-    rt.abort(DEPLOY_ID, "bob", "stop");
-    rt.awaitStatus(DEPLOY_ID, "abort recorded", s -> s.approvals().stream().anyMatch(a -> a.action().equals("abort")));
-    smoke.release();
-    RunbookResult result = rt.result(DEPLOY_ID);
-
-    assertThat(result.outcome()).isEqualTo(Outcome.ABORTED);
-    assertThat(rt.platform.calls()).noneMatch(c -> c.op().equals("shiftTraffic") && c.colour().equals("green"));
-    assertThat(rt.platform.slot("green").role()).isEqualTo(SlotRole.RETIRED);
-    assertThat(rt.platform.liveColour()).isEqualTo("blue");
-  }
-
-  @Test
-  void abortDuringAWatchRunsTheCompensationsInReverse() {
-    ScriptedWatch.Block block = rt.watch.blockDuring("10%");
-    rt.startCodeDeploy("v1.6.0");
-    block.awaitEntered();
-    rt.awaitSettled(DEPLOY_ID, "WatchRollout");
-
+  void anAbortDuringAWatchFailsThatStepAndUndoesInReverse() {
+    AbortState.WATCHING.reach(rt);
     rt.abort(DEPLOY_ID, "carol", "customer escalation");
-    RunbookResult result = rt.result(DEPLOY_ID);
+    rt.result(DEPLOY_ID);
 
-    assertThat(result.outcome()).isEqualTo(Outcome.ABORTED);
-    assertThat(result.reason()).isEqualTo("aborted by carol: customer escalation");
-    assertThat(rt.platform.mutatingCalls()).containsExactly("deployRelease green v1.6.0", "smokeTest green",
-        "shiftTraffic green 10", "shiftTraffic blue 100", "retireSlot green");
-    assertBackOnBlue();
     RunbookStatus status = rt.status(DEPLOY_ID);
-    assertThat(status.steps()).extracting(StepView::name, StepView::state).contains(
-        tuple("Canary 10% (watch 30m)", StepState.FAILED), tuple("Roll back (abort)", StepState.ROLLED_BACK));
+    assertThat(status.steps()).extracting(StepView::name, StepView::state)
+        .contains(tuple("Canary 10% (watch 30m)", StepState.FAILED));
     assertThat(status.log()).extracting(l -> l.message())
         .containsSubsequence("undone: all traffic back to blue", "undone: retire green");
-  }
-
-  @Test
-  void abortWhileAwaitingApprovalRollsBack() {
-    rt.startCodeDeploy("v1.6.0");
-    rt.awaitApprovalOf(DEPLOY_ID, "Canary 10%");
-
-    rt.abort(DEPLOY_ID, "bob", "metrics look odd");
-    RunbookResult result = rt.result(DEPLOY_ID);
-
-    assertThat(result.outcome()).isEqualTo(Outcome.ABORTED);
-    assertThat(rt.platform.mutatingCalls()).containsExactly("deployRelease green v1.6.0", "smokeTest green",
-        "shiftTraffic green 10", "shiftTraffic blue 100", "retireSlot green");
-    assertBackOnBlue();
-  }
-
-  @Test
-  void abortWhileAwaitingApprovalWinsEvenWithTheRollbackTimeoutPolicy() {
-    rt.policies.use(Policies.rollbackOnApprovalTimeout(
-        Policies.production()));
-    rt.startCodeDeploy("v1.6.0");
-    rt.awaitApprovalOf(DEPLOY_ID, "Canary 10%");
-
-    rt.abort(DEPLOY_ID, "bob", "metrics look odd");
-    RunbookResult result = rt.result(DEPLOY_ID);
-
-    assertThat(result.outcome()).isEqualTo(Outcome.ABORTED);
-    assertThat(result.reason()).contains("metrics look odd");
-    assertBackOnBlue();
-  }
-
-  @Test
-  void abortDuringTheRetireDelayPutsBlueBackLive() {
-    rt.startCodeDeploy("v1.6.0");
-    rt.awaitApprovalOf(DEPLOY_ID, "Canary 10%");
-    rt.promote(DEPLOY_ID, "alice");
-    rt.awaitApprovalOf(DEPLOY_ID, "Canary 50%");
-    rt.promote(DEPLOY_ID, "bob");
-    rt.awaitPhase(DEPLOY_ID, Phase.RETIRING_OLD);
-    rt.awaitSettled(DEPLOY_ID);
-    rt.sleep(Duration.ofMinutes(5));
-
-    rt.abort(DEPLOY_ID, "alice", "support tickets piling up");
-    RunbookResult result = rt.result(DEPLOY_ID);
-
-    assertThat(result.outcome()).isEqualTo(Outcome.ABORTED);
-    assertThat(rt.platform.mutatingCalls()).containsExactly("deployRelease green v1.6.0", "smokeTest green",
-        "shiftTraffic green 10", "shiftTraffic green 50", "shiftTraffic green 100", "markLive green",
-        "shiftTraffic blue 100", "markLive blue", "retireSlot green");
-    assertBackOnBlue();
-    assertThat(result.liveColour()).isEqualTo("blue");
-  }
-
-  @Test
-  void abortWhileTheApprovalRequestIsBeingSentStillAborts() {
-    rt.policies.use(Policies.rollbackOnApprovalTimeout(
-        Policies.production()));
-    FakePlatform.Hold notification = rt.notifier.hold("waits for approval");
-    rt.startCodeDeploy("v1.6.0");
-    notification.awaitEntered();
-    rt.awaitSettled(DEPLOY_ID, "Notify");
-
-    rt.abort(DEPLOY_ID, "bob", "not today");
-    rt.awaitStatus(DEPLOY_ID, "abort recorded", s -> s.approvals().stream().anyMatch(a -> a.action().equals("abort")));
-    notification.release();
-    RunbookResult result = rt.result(DEPLOY_ID);
-
-    assertThat(result.outcome()).isEqualTo(Outcome.ABORTED);
-    assertThat(result.reason()).isEqualTo("aborted by bob: not today");
-    assertBackOnBlue();
   }
 
   @Test
@@ -254,13 +276,5 @@ class CodeDeployControlTest {
       root = root.getCause();
     }
     return root.getMessage();
-  }
-
-  private void assertBackOnBlue() {
-    assertThat(rt.platform.liveColour()).isEqualTo("blue");
-    assertThat(rt.platform.weight("blue")).isEqualTo(100);
-    assertThat(rt.platform.slot("blue").version()).isEqualTo("v1.5.0");
-    assertThat(rt.platform.weight("green")).isZero();
-    assertThat(rt.platform.slot("green").role()).isEqualTo(SlotRole.RETIRED);
   }
 }

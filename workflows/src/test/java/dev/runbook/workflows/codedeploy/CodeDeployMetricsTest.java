@@ -18,9 +18,9 @@ import dev.runbook.workflows.contract.MetricReading;
 import dev.runbook.workflows.contract.WatchResult;
 import dev.runbook.workflows.testing.Policies;
 import dev.runbook.workflows.testing.RunbookTestEnvironment;
+import dev.runbook.workflows.testing.RunbookTest;
 import dev.runbook.workflows.testing.Series;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -31,13 +31,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the rule's duration is, and unusable data (NaN, empty, stale, failed, too few samples) never
  * promotes: even with automatic gates the run stops and waits for a person.
  */
+@RunbookTest(CodeDeployWorkflowImpl.class)
 class CodeDeployMetricsTest {
-  private final RunbookTestEnvironment rt = new RunbookTestEnvironment();
+  private final RunbookTestEnvironment rt;
 
-  @AfterEach
-  void close() {
-    rt.close();
+  CodeDeployMetricsTest(RunbookTestEnvironment rt) {
+    this.rt = rt;
   }
+
 
   @Test
   void aOneSampleBlipDoesNotRollBack() {
@@ -136,7 +137,7 @@ class CodeDeployMetricsTest {
     RunbookStatus status = rt.awaitApprovalOf(DEPLOY_ID, "Canary 10%");
 
     assertInconclusiveHold(status, Policies.COMPLAINTS_RULE);
-    assertThat(status.steps().get(status.currentStep()).detail()).contains("ended the window inconclusive");
+    assertThat(status.steps().get(status.currentStep() - 1).detail()).contains("ended the window inconclusive");
     finishByAbort();
   }
 
@@ -150,7 +151,7 @@ class CodeDeployMetricsTest {
     RunbookStatus held = rt.awaitApprovalOf(DEPLOY_ID, "Full traffic 100%");
 
     assertThat(held.phase()).isEqualTo(Phase.AWAITING_APPROVAL);
-    assertThat(held.steps().get(held.currentStep()).detail()).contains("inconclusive").contains("error-rate");
+    assertThat(held.steps().get(held.currentStep() - 1).detail()).contains("inconclusive").contains("error-rate");
     assertThat(held.weights()).containsEntry("green", 100);
     assertThat(rt.platform.mutatingCalls()).doesNotContain("retireSlot blue");
     rt.promote(DEPLOY_ID, "bob");
@@ -173,8 +174,8 @@ class CodeDeployMetricsTest {
 
   private void assertInconclusiveHold(RunbookStatus status, String rule) {
     assertThat(status.phase()).isEqualTo(Phase.AWAITING_APPROVAL);
-    assertThat(status.steps().get(status.currentStep()).state()).isEqualTo(StepState.WAITING);
-    String why = status.steps().get(status.currentStep()).detail();
+    assertThat(status.steps().get(status.currentStep() - 1).state()).isEqualTo(StepState.WAITING);
+    String why = status.steps().get(status.currentStep() - 1).detail();
     assertThat(why).contains("inconclusive").contains(rule);
     assertThat(status.log()).extracting(LogEntry::message).anyMatch(m -> m.contains("metrics inconclusive"));
     assertThat(status.waitingFor()).contains("promote");

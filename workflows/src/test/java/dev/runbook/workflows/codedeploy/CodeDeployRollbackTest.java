@@ -19,24 +19,25 @@ import dev.runbook.workflows.contract.SlotRole;
 import dev.runbook.workflows.testing.FakePlatform;
 import dev.runbook.workflows.testing.Policies;
 import dev.runbook.workflows.testing.RunbookTestEnvironment;
+import dev.runbook.workflows.testing.RunbookTest;
 import dev.runbook.workflows.testing.ScriptedWatch;
 import dev.runbook.workflows.testing.Series;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Automatic rollback on each production rule, on a failed smoke test, and on a failed deploy. */
+@RunbookTest(CodeDeployWorkflowImpl.class)
 class CodeDeployRollbackTest {
-  private final RunbookTestEnvironment rt = new RunbookTestEnvironment();
+  private final RunbookTestEnvironment rt;
 
-  @AfterEach
-  void close() {
-    rt.close();
+  CodeDeployRollbackTest(RunbookTestEnvironment rt) {
+    this.rt = rt;
   }
+
 
   static Stream<Arguments> rules() {
     return Stream.of(

@@ -14,18 +14,19 @@ import dev.runbook.workflows.api.StepView;
 import dev.runbook.workflows.contract.SlotRole;
 import dev.runbook.workflows.testing.Policies;
 import dev.runbook.workflows.testing.RunbookTestEnvironment;
+import dev.runbook.workflows.testing.RunbookTest;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The happy path of a production code deploy, with the production policy and two approvals. */
+@RunbookTest(CodeDeployWorkflowImpl.class)
 class CodeDeploySuccessTest {
-  private final RunbookTestEnvironment rt = new RunbookTestEnvironment();
+  private final RunbookTestEnvironment rt;
 
-  @AfterEach
-  void close() {
-    rt.close();
+  CodeDeploySuccessTest(RunbookTestEnvironment rt) {
+    this.rt = rt;
   }
+
 
   @Test
   void deploysThroughBothGatesAndRetiresTheOldColour() {

@@ -18,23 +18,26 @@ import dev.runbook.workflows.api.RunbookResult;
 import dev.runbook.workflows.emergency.EmergencyDeployWorkflow;
 import dev.runbook.workflows.rollback.RollbackWorkflow;
 import dev.runbook.workflows.testing.RunbookTestEnvironment;
+import dev.runbook.workflows.emergency.EmergencyDeployWorkflowImpl;
+import dev.runbook.workflows.rollback.RollbackWorkflowImpl;
+import dev.runbook.workflows.testing.RunbookTest;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.failure.ApplicationFailure;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** One run per service and environment, and bad input failing fast with a message a person can act on. */
+@RunbookTest({CodeDeployWorkflowImpl.class, EmergencyDeployWorkflowImpl.class, RollbackWorkflowImpl.class})
 class StartRulesTest {
-  private final RunbookTestEnvironment rt = new RunbookTestEnvironment();
+  private final RunbookTestEnvironment rt;
 
-  @AfterEach
-  void close() {
-    rt.close();
+  StartRulesTest(RunbookTestEnvironment rt) {
+    this.rt = rt;
   }
+
 
   @Test
   void aSecondDeployOfTheSameServiceAndEnvironmentIsRefusedWhileOneRuns() {

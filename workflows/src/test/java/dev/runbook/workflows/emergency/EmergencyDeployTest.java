@@ -15,21 +15,23 @@ import dev.runbook.workflows.contract.SlotRole;
 import dev.runbook.workflows.testing.FakeRunControl;
 import dev.runbook.workflows.testing.Policies;
 import dev.runbook.workflows.testing.RunbookTestEnvironment;
+import dev.runbook.workflows.codedeploy.CodeDeployWorkflowImpl;
+import dev.runbook.workflows.testing.RunbookTest;
 import dev.runbook.workflows.testing.ScriptedWatch;
 import dev.runbook.workflows.testing.Series;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Emergency fix: stop the running deploy first, skip the canary, 2h alerting watch, automatic rollback. */
+@RunbookTest({EmergencyDeployWorkflowImpl.class, CodeDeployWorkflowImpl.class})
 class EmergencyDeployTest {
   private static final String REASON = "Fix XP calculation bug";
 
-  private final RunbookTestEnvironment rt = new RunbookTestEnvironment();
+  private final RunbookTestEnvironment rt;
 
-  @AfterEach
-  void close() {
-    rt.close();
+  EmergencyDeployTest(RunbookTestEnvironment rt) {
+    this.rt = rt;
   }
+
 
   @Test
   void abortsTheRunningDeployThenGoesStraightToFullTrafficAndWatchesTwoHours() {

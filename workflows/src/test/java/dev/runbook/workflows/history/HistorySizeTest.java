@@ -8,8 +8,10 @@ import dev.runbook.workflows.api.Outcome;
 import dev.runbook.workflows.contract.RolloutStep;
 import dev.runbook.workflows.testing.Policies;
 import dev.runbook.workflows.testing.RunbookTestEnvironment;
+import dev.runbook.workflows.codedeploy.CodeDeployWorkflowImpl;
+import dev.runbook.workflows.emergency.EmergencyDeployWorkflowImpl;
+import dev.runbook.workflows.testing.RunbookTest;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,15 +19,16 @@ import org.junit.jupiter.api.Test;
  * heartbeats, and the history stays a few dozen events (Temporal warns at 10,240 events; we keep
  * the budget at 4,096 so a looping watch in workflow code would fail here).
  */
+@RunbookTest({CodeDeployWorkflowImpl.class, EmergencyDeployWorkflowImpl.class})
 class HistorySizeTest {
   private static final int BUDGET = 4_096;
 
-  private final RunbookTestEnvironment rt = new RunbookTestEnvironment();
+  private final RunbookTestEnvironment rt;
 
-  @AfterEach
-  void close() {
-    rt.close();
+  HistorySizeTest(RunbookTestEnvironment rt) {
+    this.rt = rt;
   }
+
 
   @Test
   void anEmergencyDeployWithAFourHourWatchKeepsASmallHistory() {

@@ -12,21 +12,22 @@ import dev.runbook.workflows.api.RunbookResult;
 import dev.runbook.workflows.contract.Severity;
 import dev.runbook.workflows.testing.LessonPolicies;
 import dev.runbook.workflows.testing.RunbookTestEnvironment;
+import dev.runbook.workflows.testing.RunbookTest;
 import dev.runbook.workflows.testing.Series;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A major update rolled back by each lesson rule, by an abort during a watch and during the 24h
  * the flag stays: the flag goes to 0%, the new version is withdrawn, the old one is current.
  */
+@RunbookTest(LessonUpdateWorkflowImpl.class)
 class LessonMajorRollbackTest {
-  private final RunbookTestEnvironment rt = new RunbookTestEnvironment(LessonUpdateWorkflowImpl.class);
+  private final RunbookTestEnvironment rt;
 
-  @AfterEach
-  void close() {
-    rt.close();
+  LessonMajorRollbackTest(RunbookTestEnvironment rt) {
+    this.rt = rt;
   }
+
 
   @Test
   void anErrorRateAboveFivePercentAtTenPercentRollsBack() {

@@ -10,20 +10,21 @@ import dev.runbook.workflows.api.StepState;
 import dev.runbook.workflows.api.StepView;
 import dev.runbook.workflows.testing.LessonPolicies;
 import dev.runbook.workflows.testing.RunbookTestEnvironment;
+import dev.runbook.workflows.testing.RunbookTest;
 import io.temporal.api.enums.v1.EventType;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Seed 000 procedure 2: archive, count, flag 10% → 50% → 100% through promotions, flag removed 24h later. */
+@RunbookTest(LessonUpdateWorkflowImpl.class)
 class LessonMajorRolloutTest {
   private static final String FLAG = "lesson_v2_stock_basics_001";
-  private final RunbookTestEnvironment rt = new RunbookTestEnvironment(LessonUpdateWorkflowImpl.class);
+  private final RunbookTestEnvironment rt;
 
-  @AfterEach
-  void close() {
-    rt.close();
+  LessonMajorRolloutTest(RunbookTestEnvironment rt) {
+    this.rt = rt;
   }
+
 
   @Test
   void promotedThroughBothGatesItBecomesCurrentAndTheFlagGoesOnlyAfterTwentyFourHours() {

@@ -11,21 +11,22 @@ import dev.runbook.workflows.api.StepView;
 import dev.runbook.workflows.contract.MetricKind;
 import dev.runbook.workflows.testing.LessonPolicies;
 import dev.runbook.workflows.testing.RunbookTestEnvironment;
+import dev.runbook.workflows.testing.RunbookTest;
 import dev.runbook.workflows.testing.Series;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.failure.ApplicationFailure;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** First releases, patches and minors: current at once, notified per the matrix, watched, undone on a rule. */
+@RunbookTest(LessonUpdateWorkflowImpl.class)
 class LessonPublishNowTest {
-  private final RunbookTestEnvironment rt = new RunbookTestEnvironment(LessonUpdateWorkflowImpl.class);
+  private final RunbookTestEnvironment rt;
 
-  @AfterEach
-  void close() {
-    rt.close();
+  LessonPublishNowTest(RunbookTestEnvironment rt) {
+    this.rt = rt;
   }
+
 
   @Test
   void aPatchIsCurrentAtOnceWatchedForTenMinutesAndNotifiesNobody() {

@@ -30,7 +30,7 @@ class GoldenHistoryRecorderTest {
         System.out.println("kept " + scenario.file() + " (released; -Drecord.overwrite=true replaces it)");
         continue;
       }
-      try (RunbookTestEnvironment rt = new RunbookTestEnvironment()) {
+      try (RunbookTestEnvironment rt = new RunbookTestEnvironment(scenario.implementation())) {
         String workflowId = scenario.play().apply(rt);
         assertThat(rt.result(workflowId).outcome()).isEqualTo(scenario.outcome());
         Path file = DIR.resolve(scenario.file());

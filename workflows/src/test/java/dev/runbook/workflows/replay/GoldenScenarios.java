@@ -38,6 +38,13 @@ final class GoldenScenarios {
             rt.promote(DEPLOY_ID, "alice");
             return DEPLOY_ID;
           }),
+      new Scenario("code-deploy-aborted.json", dev.runbook.workflows.codedeploy.CodeDeployWorkflowImpl.class,
+          Outcome.ABORTED, rt -> {
+            rt.startCodeDeploy("v1.6.0");
+            rt.awaitApprovalOf(DEPLOY_ID, "Canary 10%");
+            rt.abort(DEPLOY_ID, "bob", "metrics look odd");
+            return DEPLOY_ID;
+          }),
       new Scenario("emergency-deploy-succeeded.json", dev.runbook.workflows.emergency.EmergencyDeployWorkflowImpl.class,
           Outcome.SUCCEEDED, rt -> {
             rt.runControl.running(DEPLOY_ID, "ABORTED");

@@ -21,9 +21,10 @@ public class ReorderedCodeDeployWorkflowImpl extends RunbookWorkflowBase impleme
     begin(Procedure.CODE_DEPLOY, request.service(), request.environment(), request.version(),
         request.requestedBy(), request.requestId(), null, RequestValidation.codeDeploy(request));
     loadPolicy();
-    refuseWhileRunning(Procedure.EMERGENCY_DEPLOY, Procedure.ROLLBACK);
+    singleFlight().refuseWhileRunning(Procedure.EMERGENCY_DEPLOY, Procedure.ROLLBACK);
     return run(() -> {
-      BlueGreen blueGreen = new BlueGreen(status, compensations, activities, policy, service(), environment());
+      var status = tracker();
+      BlueGreen blueGreen = blueGreen();
       ServiceState state = blueGreen.describe();
       String canary = state.idleColour();
       int smoke = status.addStep("Smoke test " + canary);

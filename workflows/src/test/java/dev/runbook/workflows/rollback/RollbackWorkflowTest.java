@@ -13,8 +13,8 @@ import dev.runbook.workflows.contract.SlotRole;
 import dev.runbook.workflows.testing.FakePlatform;
 import dev.runbook.workflows.testing.FakeRunControl;
 import dev.runbook.workflows.testing.RunbookTestEnvironment;
+import dev.runbook.workflows.testing.RunbookTest;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,23 +23,24 @@ import org.junit.jupiter.api.Test;
  * standby colour or to a named version, only traffic and releases move, an incident report is
  * written, and a target that fails its checks after the switch ends FAILED and pages.
  */
+@RunbookTest(RollbackWorkflowImpl.class)
 class RollbackWorkflowTest {
   /** Everything a rollback may do: no database, no retiring the colour it moves away from. */
   private static final Set<String> ALLOWED_ACTIVITIES = Set.of("ResolvePolicy", "RecordRunStarted", "AbortRunAndWait",
       "DescribeService", "DeployRelease", "SmokeTest", "ShiftTraffic", "MarkLive", "RecordApproval", "RecordSlots",
       "RecordRunFinished", "WriteIncidentReport", "Notify");
 
-  private final RunbookTestEnvironment rt = new RunbookTestEnvironment();
+  private final RunbookTestEnvironment rt;
+
+  RollbackWorkflowTest(RunbookTestEnvironment rt) {
+    this.rt = rt;
+  }
 
   @BeforeEach
   void afterTheCutoverToV160() {
     rt.platform.reset("green", "v1.6.0", "blue", "v1.5.0");
   }
 
-  @AfterEach
-  void close() {
-    rt.close();
-  }
 
   @Test
   void rollsBackToTheStandbyColour() {
@@ -66,10 +67,10 @@ class RollbackWorkflowTest {
     assertThat(rt.registry.reports()).containsKey(result.incidentReportId());
     assertThat(report.trigger()).isEqualTo("manual rollback");
     assertThat(report.reason()).isEqualTo("High error rate on v1.6.0");
-    assertThat(report.procedure()).isEqualTo("rollback");
+    assertThat(report.run().procedure()).isEqualTo("rollback");
     assertThat(report.fromVersion()).isEqualTo("v1.6.0");
     assertThat(report.toVersion()).isEqualTo("v1.5.0");
-    assertThat(report.requestedBy()).isEqualTo("carol");
+    assertThat(report.run().requestedBy()).isEqualTo("carol");
     assertThat(rt.searchAttribute(ROLLBACK_ID, "RunbookVersion")).isEqualTo("standby");
     assertThat(rt.searchAttribute(ROLLBACK_ID, "RunbookOutcome")).isEqualTo("SUCCEEDED");
   }

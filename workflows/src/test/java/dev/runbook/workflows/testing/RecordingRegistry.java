@@ -5,6 +5,7 @@ import dev.runbook.workflows.api.Outcome;
 import dev.runbook.workflows.contract.IncidentReport;
 import dev.runbook.workflows.contract.RegistryActivities;
 import dev.runbook.workflows.contract.RunRecord;
+import dev.runbook.workflows.api.RunHeader;
 import dev.runbook.workflows.contract.ServiceState;
 import java.util.List;
 import java.util.Map;
@@ -45,13 +46,14 @@ public final class RecordingRegistry implements RegistryActivities {
 
   @Override
   public String writeIncidentReport(IncidentReport report) {
-    String id = "INC-" + report.runId().substring(0, 8);
+    String id = "INC-" + report.run().runId().substring(0, 8);
     reports.put(id, report);
     return id;
   }
 
-  public List<RunRecord> started() {
-    return List.copyOf(started);
+  /** The headers of the runs recorded as started. */
+  public List<RunHeader> started() {
+    return started.stream().map(RunRecord::header).toList();
   }
 
   public List<ApprovalRecord> approvals() {

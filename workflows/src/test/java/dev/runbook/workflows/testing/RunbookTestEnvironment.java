@@ -7,7 +7,6 @@ import dev.runbook.workflows.api.Phase;
 import dev.runbook.workflows.api.LessonUpdateRequest;
 import dev.runbook.workflows.api.Procedure;
 import dev.runbook.workflows.lessonupdate.LessonUpdateWorkflow;
-import dev.runbook.workflows.lessonupdate.LessonUpdateWorkflowImpl;
 import dev.runbook.workflows.api.PromoteRequest;
 import dev.runbook.workflows.api.RollbackRequest;
 import dev.runbook.workflows.api.RunbookControl;
@@ -16,11 +15,8 @@ import dev.runbook.workflows.api.RunbookStatus;
 import dev.runbook.workflows.api.SearchAttributeKeys;
 import dev.runbook.workflows.api.TaskQueues;
 import dev.runbook.workflows.codedeploy.CodeDeployWorkflow;
-import dev.runbook.workflows.codedeploy.CodeDeployWorkflowImpl;
 import dev.runbook.workflows.emergency.EmergencyDeployWorkflow;
-import dev.runbook.workflows.emergency.EmergencyDeployWorkflowImpl;
 import dev.runbook.workflows.rollback.RollbackWorkflow;
-import dev.runbook.workflows.rollback.RollbackWorkflowImpl;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.history.v1.HistoryEvent;
@@ -40,8 +36,8 @@ import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 /**
- * One time-skipping Temporal test server per test, with the three runbook workflows and the fakes
- * registered on the runbook task queue, and the custom search attributes registered (upserts fail
+ * One time-skipping Temporal test server per test (see {@link RunbookTest}), with the workflow types
+ * the test class names and the fakes registered on the runbook task queue, and the custom search attributes registered (upserts fail
  * otherwise). Helpers start runs under their business ids, wait for a status, send signals and read
  * results and histories.
  */
@@ -66,11 +62,6 @@ public final class RunbookTestEnvironment implements AutoCloseable {
   public final FakeLessonStore lessons = new FakeLessonStore();
   public final WorkflowTaskHold taskHold = new WorkflowTaskHold();
   private final Class<?>[] workflowTypes;
-
-  public RunbookTestEnvironment() {
-    this(CodeDeployWorkflowImpl.class, EmergencyDeployWorkflowImpl.class, RollbackWorkflowImpl.class,
-        LessonUpdateWorkflowImpl.class);
-  }
 
   public RunbookTestEnvironment(Class<?>... workflowTypes) {
     this.workflowTypes = workflowTypes;
@@ -178,7 +169,7 @@ public final class RunbookTestEnvironment implements AutoCloseable {
    */
   public RunbookStatus awaitApprovalOf(String workflowId, String stepName) {
     awaitStatus(workflowId, "awaiting approval of '" + stepName + "'", s -> s.phase() == Phase.AWAITING_APPROVAL
-        && s.currentStep() != null && s.steps().get(s.currentStep()).name().contains(stepName));
+        && s.currentStep() != null && s.steps().get(s.currentStep() - 1).name().contains(stepName));
     awaitSettled(workflowId);
     return status(workflowId);
   }

@@ -1,26 +1,37 @@
 package dev.runbook.workflows.kit;
 
 import dev.runbook.workflows.api.AbortRequest;
-import dev.runbook.workflows.api.Phase;
 import dev.runbook.workflows.api.ApprovalRecord;
+import dev.runbook.workflows.api.Phase;
 import dev.runbook.workflows.api.PromoteRequest;
 import dev.runbook.workflows.api.RunbookControl;
 import dev.runbook.workflows.api.RunbookStatus;
-import io.temporal.workflow.CancellationScope;
 
 /**
- * The query, signal and update handlers every runbook has. Signals (Temporal UI) and updates (CLI)
- * go through the same checks of the {@link ApprovalGate}; an accepted promote ends a running watch
- * window early, an accepted abort cancels the forward path (its compensations then run).
+ * The query, signal and update handlers every runbook has, as one kit piece the template delegates
+ * to. Signals (Temporal UI) and updates (CLI) go through the same checks of the {@link
+ * ApprovalGate}; an accepted promote ends a running watch window early, an accepted abort cancels
+ * the forward path (its compensations then run). A parent run with {@link ChildRuns} forwards a
+ * promote to the child that waits.
  */
-public abstract class RunbookHandlers implements RunbookControl {
-  protected final StatusTracker status = new StatusTracker();
-  protected final ApprovalGate gate = new ApprovalGate(status);
-  protected final Compensations compensations = new Compensations();
-  /** The forward path of the run, while it runs: what an abort cancels. */
-  protected CancellationScope forwardScope;
-  /** The watch window in progress, if any: what a promote ends early. */
-  protected CancellationScope watchScope;
+public final class RunControlHandlers implements RunbookControl {
+  private final StatusTracker status;
+  private final ApprovalGate gate;
+  private final Compensations compensations;
+  private final RunScopes scopes;
+  private ChildRuns children;
+
+  public RunControlHandlers(RunContext ctx) {
+    this.status = ctx.status();
+    this.gate = ctx.gate();
+    this.compensations = ctx.compensations();
+    this.scopes = ctx.scopes();
+  }
+
+  /** From now on a promote while a child run waits goes to that child. */
+  void forwardTo(ChildRuns childRuns) {
+    this.children = childRuns;
+  }
 
   @Override
   public RunbookStatus status() {
@@ -29,6 +40,9 @@ public abstract class RunbookHandlers implements RunbookControl {
 
   @Override
   public void promote(PromoteRequest request) {
+    if (children != null && children.forwardPromote(request) != null) {
+      return;
+    }
     String refusal = gate.checkPromote(request);
     if (refusal != null) {
       gate.reject("promote", request == null ? null : request.approver(), refusal);
@@ -39,11 +53,15 @@ public abstract class RunbookHandlers implements RunbookControl {
 
   @Override
   public ApprovalRecord promoteUpdate(PromoteRequest request) {
-    return applyPromote(request);
+    ApprovalRecord forwarded = children == null ? null : children.forwardPromote(request);
+    return forwarded != null ? forwarded : applyPromote(request);
   }
 
   @Override
   public void validatePromote(PromoteRequest request) {
+    if (request != null && children != null && children.waitingChild() != null) {
+      return; // the child judges it (as a signal); a refusal is kept in its status and audit trail
+    }
     String refusal = gate.checkPromote(request);
     if (refusal != null) {
       throw new IllegalArgumentException(refusal);
@@ -87,18 +105,13 @@ public abstract class RunbookHandlers implements RunbookControl {
 
   private ApprovalRecord applyPromote(PromoteRequest request) {
     ApprovalRecord record = gate.acceptPromote(request);
-    if (watchScope != null) {
-      watchScope.cancel("promoted early by " + request.approver());
-    }
+    scopes.cancelWatch("promoted early by " + request.approver());
     return record;
   }
 
   private ApprovalRecord applyAbort(AbortRequest request) {
     ApprovalRecord record = gate.acceptAbort(request);
-    if (forwardScope != null) {
-      forwardScope.cancel("aborted by " + request.approver());
-    }
+    scopes.cancelForward("aborted by " + request.approver());
     return record;
   }
-
 }

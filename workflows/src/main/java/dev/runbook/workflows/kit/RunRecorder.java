@@ -1,0 +1,129 @@
+package dev.runbook.workflows.kit;
+
+import dev.runbook.workflows.api.ApprovalRecord;
+import dev.runbook.workflows.api.Outcome;
+import dev.runbook.workflows.api.SearchAttributeKeys;
+import dev.runbook.workflows.contract.IncidentReport;
+import dev.runbook.workflows.contract.Notification;
+import dev.runbook.workflows.contract.RunRecord;
+import dev.runbook.workflows.contract.ServiceState;
+import dev.runbook.workflows.contract.Severity;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
+import java.util.List;
+
+/**
+ * A run's bookkeeping: the registry's start and end rows, the approvals audit, the incident
+ * report, notifications and what is live at the end. Bookkeeping must not decide a deploy: a
+ * failed write is logged in the run and the run goes on.
+ */
+public final class RunRecorder {
+  /** Aborted runs write an incident report since this version. */
+  static final String INCIDENT_REPORT_ON_ABORT = "incident-report-on-abort";
+
+  private final RunContext ctx;
+  private LiveState liveState = this::platformSlots;
+
+  public RunRecorder(RunContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /** Replaces how the end state is read (procedures that move no platform slots). */
+  public void liveStateFrom(LiveState strategy) {
+    this.liveState = strategy;
+  }
+
+  public void recordStart() {
+    guarded("record run start", () -> ctx.activities().registry().recordRunStarted(
+        new RunRecord(ctx.header())));
+  }
+
+  /** Records the outcome: approvals, what is live, an incident report when something was undone, the end row. */
+  void recordEnd(Outcome outcome, String reason, String rollbackTrigger, boolean rollbackIncomplete) {
+    saveApprovals();
+    liveState.record();
+    boolean reportAbort = outcome == Outcome.ABORTED && rollbackTrigger != null
+        && Workflow.getVersion(INCIDENT_REPORT_ON_ABORT, Workflow.DEFAULT_VERSION, 1) == 1;
+    if (outcome == Outcome.ROLLED_BACK || rollbackIncomplete || reportAbort) {
+      writeIncidentReport((outcome == Outcome.ABORTED ? "" : "automatic rollback: ") + rollbackTrigger, reason);
+      notify(rollbackIncomplete ? Severity.PAGE : Severity.WARNING, ctx.service() + " " + ctx.header().version()
+          + " " + outcome.name().toLowerCase().replace('_', ' ') + " in " + ctx.environment(), reason);
+    }
+    guarded("record run end", () -> ctx.activities().registry().recordRunFinished(ctx.workflowId(),
+        Workflow.getInfo().getRunId(), outcome, reason, ctx.status().liveVersion()));
+  }
+
+  /** The default {@link LiveState}: the service's slots, read from the platform. */
+  public void platformSlots() {
+    guarded("record slots", () -> {
+      ServiceState state = ctx.activities().platform("describe " + ctx.service())
+          .describeService(ctx.policy().platform(), ctx.service(), ctx.environment());
+      ctx.status().live(state.liveColour(), state.liveVersion());
+      ctx.activities().registry().recordSlots(state);
+    });
+  }
+
+  /** A report on a run that moved from the requested version back to what is live now. */
+  public String writeIncidentReport(String trigger, String reason) {
+    return writeIncidentReport(trigger, reason, ctx.header().version(), ctx.status().liveVersion());
+  }
+
+  /** A report on a move from {@code fromVersion} (what was live) to {@code toVersion}. */
+  public String writeIncidentReport(String trigger, String reason, String fromVersion, String toVersion) {
+    String[] id = new String[1];
+    guarded("write incident report", () -> id[0] = ctx.activities().registry().writeIncidentReport(
+        new IncidentReport(ctx.header(), fromVersion, toVersion, trigger, reason, ctx.status().observations(),
+            ctx.status().log(), Workflow.currentTimeMillis())));
+    if (id[0] != null) {
+      ctx.incidentReportId(id[0]);
+      ctx.status().log("incident report " + id[0] + " written");
+    }
+    return id[0];
+  }
+
+  /** Ends the run FAILED, non-retryably, before anything changed: bad input a person must fix. */
+  public RuntimeException refuse(String message, String type) {
+    ctx.status().finish(Outcome.FAILED, message);
+    Workflow.upsertTypedSearchAttributes(SearchAttributeKeys.OUTCOME.valueSet(Outcome.FAILED.name()));
+    if (ctx.activities() != null) {
+      guarded("record run end", () -> ctx.activities().registry().recordRunFinished(ctx.workflowId(),
+          Workflow.getInfo().getRunId(), Outcome.FAILED, message, null));
+    }
+    throw ApplicationFailure.newNonRetryableFailure(message, type);
+  }
+
+  /**
+   * Writes approvals taken by the handlers to the registry (handlers cannot wait for activities),
+   * in a detached scope: an abort arriving meanwhile must not cancel the audit trail.
+   */
+  public void saveApprovals() {
+    List<ApprovalRecord> unsaved = ctx.gate().takeUnsaved();
+    if (unsaved.isEmpty()) {
+      return;
+    }
+    Workflow.newDetachedCancellationScope(() -> {
+      for (ApprovalRecord record : unsaved) {
+        guarded("record approval", () -> ctx.activities().registry().recordApproval(ctx.workflowId(),
+            Workflow.getInfo().getRunId(), record));
+      }
+    }).run();
+  }
+
+  public void notify(Severity severity, String title, String body) {
+    guarded("notify", () -> ctx.activities().notifier().notify(
+        new Notification(severity, title, body, ctx.service(), ctx.environment(), ctx.workflowId())));
+  }
+
+  /** Bookkeeping must not decide a deploy: a failure is logged in the run and the run goes on. */
+  public void guarded(String what, Runnable action) {
+    if (ctx.activities() == null) {
+      return;
+    }
+    try {
+      action.run();
+    } catch (ActivityFailure e) {
+      ctx.status().log(what + " failed: " + Failures.rootMessage(e));
+    }
+  }
+}
