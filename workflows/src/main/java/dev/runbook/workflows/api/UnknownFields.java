@@ -47,8 +47,8 @@ public final class UnknownFields {
     for (String candidate : known) {
       String target = candidate.toLowerCase(Locale.ROOT);
       int distance = distance(lower, target);
-      // short names need an exact letter match to avoid far-fetched hints (full vs fail)
-      int allowed = target.length() <= 4 ? 0 : target.length() <= 10 ? 1 : 2;
+      // one typo for ordinary names, two for long ones: requester is not a typo of requestId
+      int allowed = target.length() <= 10 ? 1 : 2;
       if (distance <= allowed && distance < bestDistance) {
         best = candidate;
         bestDistance = distance;
