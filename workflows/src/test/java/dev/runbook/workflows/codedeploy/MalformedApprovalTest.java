@@ -13,9 +13,11 @@ import dev.runbook.workflows.api.Outcome;
 import dev.runbook.workflows.api.Phase;
 import dev.runbook.workflows.api.RunbookStatus;
 import dev.runbook.workflows.testing.RunbookTestEnvironment;
+import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.WorkflowReplayer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +49,7 @@ class MalformedApprovalTest {
   }
 
   @Test
-  void malformedPromoteSignalsAreRefusedIntoTheAuditWithoutLogging() {
+  void malformedPromoteSignalsAreRefusedIntoTheAuditWithoutLogging() throws Exception {
     rt.startCodeDeploy("v1.6.0");
     rt.awaitApprovalOf(DEPLOY_ID, "Canary 10%");
     WorkflowStub run = rt.untyped(DEPLOY_ID);
@@ -86,6 +88,10 @@ class MalformedApprovalTest {
         tuple("promote", false), tuple("promote", false), tuple("promote", false), tuple("abort", false),
         tuple("promote", true), tuple("abort", true));
     assertThat(aboutApprovalPayloads(logged.list)).as("log events about the malformed payloads").isEmpty();
+    // the refusals' version marker, taken in a signal handler, replays
+    assertThat(rt.events(DEPLOY_ID, EventType.EVENT_TYPE_MARKER_RECORDED))
+        .anySatisfy(e -> assertThat(e.toString()).contains("refuse-malformed-approvals"));
+    WorkflowReplayer.replayWorkflowExecution(rt.history(DEPLOY_ID), CodeDeployWorkflowImpl.class);
   }
 
   /** Whatever the SDK logged about these payloads: a failed conversion names the type or the signal. */
