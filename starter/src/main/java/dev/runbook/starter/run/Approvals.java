@@ -10,7 +10,7 @@ import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowUpdateException;
 
 /**
- * Approver actions through the `promoteUpdate` / `abortUpdate` updates: the answer says at once
+ * Approver actions through the `promote` / `abort` updates: the answer says at once
  * whether the run accepted them; a validator's rejection becomes exit 64 with its reason.
  */
 public final class Approvals {
@@ -21,11 +21,11 @@ public final class Approvals {
   }
 
   public ApprovalRecord promote(String workflowId, PromoteRequest request) {
-    return update(workflowId, "promoteUpdate", request);
+    return update(workflowId, "promote", request);
   }
 
   public ApprovalRecord abort(String workflowId, AbortRequest request) {
-    return update(workflowId, "abortUpdate", request);
+    return update(workflowId, "abort", request);
   }
 
   private ApprovalRecord update(String workflowId, String update, Object request) {

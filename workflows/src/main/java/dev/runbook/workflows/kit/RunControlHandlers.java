@@ -1,11 +1,13 @@
 package dev.runbook.workflows.kit;
 
 import dev.runbook.workflows.api.AbortRequest;
+import dev.runbook.workflows.api.ApprovalPayloads;
 import dev.runbook.workflows.api.ApprovalRecord;
 import dev.runbook.workflows.api.Phase;
 import dev.runbook.workflows.api.PromoteRequest;
 import dev.runbook.workflows.api.RunbookControl;
 import dev.runbook.workflows.api.RunbookStatus;
+import io.temporal.workflow.Workflow;
 
 /**
  * The query, signal and update handlers every runbook has, as one kit piece the template delegates
@@ -40,6 +42,10 @@ public final class RunControlHandlers implements RunbookControl {
 
   @Override
   public void promote(PromoteRequest request) {
+    if (handledAsMalformed("promote", request == null ? null : request.approver(), ApprovalPayloads.refusal(request),
+        request != null && request.payloadProblem() != null)) {
+      return;
+    }
     if (children != null && children.forwardPromote(request) != null) {
       return;
     }
@@ -59,10 +65,11 @@ public final class RunControlHandlers implements RunbookControl {
 
   @Override
   public void validatePromote(PromoteRequest request) {
-    if (request != null && children != null && children.waitingChild() != null) {
+    String refusal = ApprovalPayloads.refusal(request);
+    if (refusal == null && request != null && children != null && children.waitingChild() != null) {
       return; // the child judges it (as a signal); a refusal is kept in its status and audit trail
     }
-    String refusal = gate.checkPromote(request);
+    refusal = refusal != null ? refusal : gate.checkPromote(request);
     if (refusal != null) {
       throw new IllegalArgumentException(refusal);
     }
@@ -70,6 +77,10 @@ public final class RunControlHandlers implements RunbookControl {
 
   @Override
   public void abort(AbortRequest request) {
+    if (handledAsMalformed("abort", request == null ? null : request.approver(), ApprovalPayloads.refusal(request),
+        request != null && request.payloadProblem() != null)) {
+      return;
+    }
     String refusal = abortRefusal(request);
     if (refusal != null) {
       gate.reject("abort", request == null ? null : request.approver(), refusal);
@@ -85,11 +96,30 @@ public final class RunControlHandlers implements RunbookControl {
 
   @Override
   public void validateAbort(AbortRequest request) {
-    String refusal = abortRefusal(request);
+    String refusal = ApprovalPayloads.refusal(request);
+    refusal = refusal != null ? refusal : abortRefusal(request);
     if (refusal != null) {
       throw new IllegalArgumentException(refusal);
     }
   }
+
+  /**
+   * A signal whose payload is malformed ({@code shapeRefusal} set) is refused into the audit. Runs
+   * started before that rule keep their old behaviour on replay: the SDK dropped an unreadable
+   * payload unseen, and unknown fields were ignored. True when the signal is done with.
+   */
+  private boolean handledAsMalformed(String action, String approver, String shapeRefusal, boolean unreadable) {
+    if (shapeRefusal == null) {
+      return false;
+    }
+    if (Workflow.getVersion(REFUSE_MALFORMED_APPROVALS, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      return unreadable;
+    }
+    gate.reject(action, approver, shapeRefusal);
+    return true;
+  }
+
+  static final String REFUSE_MALFORMED_APPROVALS = "refuse-malformed-approvals";
 
   /** The gate's rules, and: past the point of no return an abort could undo nothing. */
   private String abortRefusal(AbortRequest request) {
