@@ -139,6 +139,51 @@ class EmbeddedStackTest {
     assertThat(deploys).as("one deploy of v1.6.0 in this run plus the first test's").isEqualTo(2);
   }
 
+  /**
+   * The Temporal UI starts runs under random workflow ids, so business-key ids cannot keep two
+   * deploys of one service apart: the target lock in the worker's Postgres does. Two deploys of
+   * web started in the same instant under free ids: exactly one moves, the other is refused
+   * naming it; once the first ends, the service is free again.
+   */
+  @Test
+  @Order(5)
+  void twoDeploysOfOneServiceUnderFreeIdsNeverBothMove() throws Exception {
+    int logBefore = driver.adminLog().size();
+    List<WorkflowStub> runs = List.of(
+        driver.startCodeDeployUnder("ui-" + java.util.UUID.randomUUID(), "web", "v3.3.0", "alice"),
+        driver.startCodeDeployUnder("ui-" + java.util.UUID.randomUUID(), "web", "v3.3.1", "bob"));
+
+    List<RunbookStatus> ends = new java.util.ArrayList<>();
+    for (WorkflowStub run : runs) {
+      ends.add(driver.await(run, s -> s.phase() == Phase.AWAITING_APPROVAL || s.phase() == Phase.DONE,
+          Duration.ofSeconds(90)));
+    }
+    List<Integer> refused = new java.util.ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      if (ends.get(i).outcome() == Outcome.REFUSED) {
+        refused.add(i);
+      }
+    }
+    assertThat(refused).as("exactly one of the two is refused: %s", ends).hasSize(1);
+    int loser = refused.get(0);
+    int winner = 1 - loser;
+    assertThat(ends.get(winner).phase()).isEqualTo(Phase.AWAITING_APPROVAL);
+    assertThat(ends.get(loser).outcomeReason())
+        .startsWith("web in local is held by " + runs.get(winner).getExecution().getWorkflowId());
+    String loserVersion = loser == 0 ? "v3.3.0" : "v3.3.1";
+    List<JsonNode> actions = driver.adminLog().subList(logBefore, driver.adminLog().size());
+    assertThat(actions).noneMatch(a -> a.has("version") && loserVersion.equals(a.get("version").asText()));
+
+    runs.get(winner).signal("abort", new dev.runbook.workflows.api.AbortRequest("alice", "e2e over", null));
+    assertThat(runs.get(winner).getResult(60, TimeUnit.SECONDS, RunbookResult.class).outcome())
+        .isEqualTo(Outcome.ABORTED);
+    WorkflowStub after = driver.startCodeDeployUnder("ui-" + java.util.UUID.randomUUID(), "web", "v3.3.0", "carol");
+    assertThat(driver.await(after, s -> s.phase() == Phase.AWAITING_APPROVAL, Duration.ofSeconds(60)).phase())
+        .as("the lock went with the aborted run").isEqualTo(Phase.AWAITING_APPROVAL);
+    after.signal("abort", new dev.runbook.workflows.api.AbortRequest("carol", "e2e over", null));
+    after.getResult(60, TimeUnit.SECONDS, RunbookResult.class);
+  }
+
   private static JsonNode slot(JsonNode service, String colour) {
     for (JsonNode slot : service.get("slots")) {
       if (slot.get("colour").asText().equals(colour)) {

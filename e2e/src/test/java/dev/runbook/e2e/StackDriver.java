@@ -55,6 +55,14 @@ final class StackDriver implements AutoCloseable {
     return client.newUntypedWorkflowStub(id);
   }
 
+  /** Starts a code deploy under {@code workflowId}, as the Temporal UI's Start Workflow form does with its random id. */
+  WorkflowStub startCodeDeployUnder(String workflowId, String service, String version, String requestedBy) {
+    WorkflowStub stub = client.newUntypedWorkflowStub(Procedure.CODE_DEPLOY.workflowType(),
+        WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.RUNBOOK).setWorkflowId(workflowId).build());
+    stub.start(new CodeDeployRequest(service, "local", version, requestedBy, null));
+    return client.newUntypedWorkflowStub(workflowId);
+  }
+
   /** Starts a lesson update of {@code file} on the local environment, as {@code runbook start lesson-update} does. */
   WorkflowStub startLessonUpdate(Path file) throws java.io.IOException {
     String yaml = java.nio.file.Files.readString(file);

@@ -58,7 +58,7 @@ public class RunControlActivitiesImpl implements RunControlActivities {
     String runId = current.get().getExecution().getRunId();
     WorkflowStub run = client.newUntypedWorkflowStub(workflowId, Optional.of(runId), Optional.empty());
     try {
-      run.update("abortUpdate", ApprovalRecord.class, new AbortRequest(approver, reason, workflowId));
+      run.update("abort", ApprovalRecord.class, new AbortRequest(approver, reason, workflowId));
       log.info("aborted {} run {} as {}", workflowId, runId, approver);
     } catch (WorkflowNotFoundException finishedMeanwhile) {
       log.info("{} run {} finished before the abort arrived", workflowId, runId);

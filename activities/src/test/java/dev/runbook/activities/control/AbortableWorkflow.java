@@ -18,10 +18,10 @@ public interface AbortableWorkflow {
   @WorkflowMethod
   RunbookResult run(boolean failOnAbort);
 
-  @UpdateMethod(name = "abortUpdate")
+  @UpdateMethod(name = "abort")
   ApprovalRecord abortUpdate(AbortRequest request);
 
-  @UpdateValidatorMethod(updateName = "abortUpdate")
+  @UpdateValidatorMethod(updateName = "abort")
   void validateAbort(AbortRequest request);
 
   class Impl implements AbortableWorkflow {

@@ -12,14 +12,19 @@ public final class InputShape {
 
   private InputShape() {}
 
+  /** As {@link #unknownFieldProblems(Record)}, for a caller that holds any procedure's request. */
+  public static List<String> unknownFieldProblemsOfAny(Object input) {
+    if (input instanceof Record && input instanceof HasUnknownFields fields) {
+      @SuppressWarnings("unchecked")
+      Class<? extends Record> type = (Class<? extends Record>) input.getClass();
+      return UnknownFields.problems(type.getSimpleName().replaceFirst("Request$", "") + " input",
+          fields.unknownFields(), UnknownFields.known(type));
+    }
+    return List.of();
+  }
+
   /** One message per unknown field of {@code input}; empty for a null input or a clean one. */
   public static <R extends Record & HasUnknownFields> List<String> unknownFieldProblems(R input) {
-    if (input == null) {
-      return List.of();
-    }
-    @SuppressWarnings("unchecked")
-    Class<? extends Record> type = (Class<? extends Record>) input.getClass();
-    String what = type.getSimpleName().replaceFirst("Request$", "") + " input";
-    return UnknownFields.problems(what, input.unknownFields(), UnknownFields.known(type));
+    return unknownFieldProblemsOfAny(input);
   }
 }

@@ -1,5 +1,6 @@
 package dev.runbook.workflows.api;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -30,9 +31,14 @@ public final class ProcedureInput<R> {
     return type;
   }
 
-  /** Every problem with {@code request}; empty when it may start. A null request is a problem. */
+  /**
+   * Every problem with {@code request}, fields it does not know included; empty when it may start.
+   * A null request is a problem.
+   */
   public List<String> problems(Object request) {
-    return validator.apply(request == null ? null : cast(request));
+    List<String> problems = new ArrayList<>(validator.apply(request == null ? null : cast(request)));
+    problems.addAll(InputShape.unknownFieldProblemsOfAny(request));
+    return problems;
   }
 
   /** The target {@code request} acts on. */

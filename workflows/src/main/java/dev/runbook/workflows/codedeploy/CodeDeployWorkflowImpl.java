@@ -5,7 +5,9 @@ import dev.runbook.workflows.api.Procedure;
 import dev.runbook.workflows.api.RequestValidation;
 import dev.runbook.workflows.api.RunbookResult;
 import dev.runbook.workflows.contract.RolloutStep;
+import dev.runbook.workflows.contract.TargetPaths;
 import dev.runbook.workflows.kit.BlueGreen;
+import dev.runbook.workflows.kit.Preemption;
 import dev.runbook.workflows.kit.RunbookWorkflowBase;
 import dev.runbook.workflows.kit.ServiceTarget;
 import dev.runbook.workflows.kit.StatusTracker;
@@ -20,9 +22,12 @@ public class CodeDeployWorkflowImpl extends RunbookWorkflowBase implements CodeD
     // a Start Workflow form sent without input arrives as null: fail with the validation message
     CodeDeployRequest request = input != null ? input : new CodeDeployRequest(null, null, null, null, null);
     begin(Procedure.CODE_DEPLOY, request.service(), request.environment(), request.version(),
-        request.requestedBy(), request.requestId(), null, RequestValidation.codeDeploy(input));
+        request.requestedBy(), request.requestId(), null, RequestValidation.codeDeploy(input), input);
     loadPolicy();
-    singleFlight().refuseWhileRunning(Procedure.EMERGENCY_DEPLOY, Procedure.ROLLBACK);
+    releases().require(request.version());
+    // an emergency deploy or a rollback may pre-empt it until it retires the old colour
+    singleFlight().take(TargetPaths.service(request.environment(), request.service()), Preemption.yielding(),
+        Procedure.EMERGENCY_DEPLOY, Procedure.ROLLBACK);
     return run(() -> rollout(request.version()));
   }
 

@@ -18,6 +18,7 @@ import java.util.Optional;
  * which is made live again if the cutover happened), smoke test, cut over, retire the old colour.
  */
 public final class BlueGreen {
+  private final RunContext ctx;
   private final StatusTracker status;
   private final Compensations compensations;
   private final RunbookActivities activities;
@@ -28,6 +29,7 @@ public final class BlueGreen {
   private boolean cutOver;
 
   public BlueGreen(RunContext ctx) {
+    this.ctx = ctx;
     this.status = ctx.status();
     this.compensations = ctx.compensations();
     this.activities = ctx.activities();
@@ -118,7 +120,7 @@ public final class BlueGreen {
       Workflow.newTimer(Duration.ofSeconds(policy.retireAfterSeconds()),
           TimerOptions.newBuilder().setSummary("keep " + oldColour + " as standby").build()).get();
     }
-    compensations.seal(oldColour + " is being retired; start a rollback to bring a release back");
+    ctx.pointOfNoReturn(oldColour + " is being retired; start a rollback to bring a release back");
     activities.compensation("retire " + oldColour).retireSlot(policy.platform(), service, environment, oldColour);
     status.stepState(step, StepState.SUCCEEDED, oldColour + " retired");
   }

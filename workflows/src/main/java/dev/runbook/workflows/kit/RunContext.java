@@ -21,6 +21,7 @@ public final class RunContext {
   private RunbookActivities activities;
   private RunMetrics metrics;
   private String incidentReportId;
+  private TargetLock targetLock;
 
   /** Records who asked for what (see {@link RunbookWorkflowBase#begin}). */
   void begin(Procedure proc, RunHeader header) {
@@ -84,6 +85,34 @@ public final class RunContext {
 
   public RunMetrics metrics() {
     return metrics;
+  }
+
+  /** The run's target lock once it asked for one (runs started before locks have none). */
+  public TargetLock targetLock() {
+    return targetLock;
+  }
+
+  void targetLock(TargetLock lock) {
+    this.targetLock = lock;
+  }
+
+  /**
+   * From here on nothing can be undone: the compensations are dropped (an abort is refused with
+   * {@code why}) and the run tells its lock it may no longer be pre-empted, so an emergency deploy
+   * or rollback is refused instead of aborting a run that could not roll back.
+   */
+  public void pointOfNoReturn(String why) {
+    compensations.seal(why);
+    if (targetLock != null) {
+      targetLock.preemptible(false);
+    }
+  }
+
+  /** Gives the target back, whatever the outcome (detached: an aborted run still releases it). */
+  void releaseTarget() {
+    if (targetLock != null) {
+      targetLock.release();
+    }
   }
 
   public String incidentReportId() {

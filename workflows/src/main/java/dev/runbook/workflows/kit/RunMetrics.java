@@ -17,6 +17,14 @@ public final class RunMetrics {
     this.scope = Workflow.getMetricsScope().tagged(Map.of("procedure", procedure, "environment", environment));
   }
 
+  /**
+   * For a run refused before its environment was resolved: the requested environment may be any
+   * text, so it is not used as a label.
+   */
+  public static RunMetrics beforePolicy(String procedure) {
+    return new RunMetrics(procedure, "unresolved");
+  }
+
   public void finished(String outcome) {
     scope.tagged(Map.of("outcome", outcome)).counter("runbook_runs").inc(1);
   }

@@ -2,9 +2,11 @@ package dev.runbook.workflows.kit;
 
 import dev.runbook.workflows.api.ApprovalRecord;
 import dev.runbook.workflows.api.Outcome;
+import dev.runbook.workflows.api.Refusal;
 import dev.runbook.workflows.api.SearchAttributeKeys;
 import dev.runbook.workflows.contract.IncidentReport;
 import dev.runbook.workflows.contract.Notification;
+import dev.runbook.workflows.contract.RegistryActivities;
 import dev.runbook.workflows.contract.RunRecord;
 import dev.runbook.workflows.contract.ServiceState;
 import dev.runbook.workflows.contract.Severity;
@@ -24,6 +26,7 @@ public final class RunRecorder {
 
   private final RunContext ctx;
   private LiveState liveState = this::platformSlots;
+  private boolean startRecorded;
 
   public RunRecorder(RunContext ctx) {
     this.ctx = ctx;
@@ -35,6 +38,7 @@ public final class RunRecorder {
   }
 
   public void recordStart() {
+    startRecorded = true;
     guarded("record run start", () -> ctx.activities().registry().recordRunStarted(
         new RunRecord(ctx.header())));
   }
@@ -82,16 +86,52 @@ public final class RunRecorder {
     return id[0];
   }
 
-  /** Ends the run FAILED, non-retryably, before anything changed: bad input a person must fix. */
-  public RuntimeException refuse(String message, String type) {
+  /**
+   * Ends the run REFUSED, non-retryably, before anything moved: bad input, a target held by
+   * another run, a policy refusal. The refusal travels as the failure's type, so the CLI exits 64
+   * without reading the message; the run is still in the registry (even before a policy is known,
+   * so `runbook list` shows it) and counted in {@code runbook_runs_total{outcome="REFUSED"}}. Runs
+   * refused before this existed ended FAILED and were recorded only once a policy was known.
+   */
+  public RuntimeException refuse(String message, Refusal refusal) {
+    if (Workflow.getVersion(REFUSED_OUTCOME, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      return failBeforeStart(message, refusal.failureType());
+    }
+    ctx.status().finish(Outcome.REFUSED, message);
+    Workflow.upsertTypedSearchAttributes(SearchAttributeKeys.OUTCOME.valueSet(Outcome.REFUSED.name()));
+    Workflow.newDetachedCancellationScope(() -> {
+      RegistryActivities registry = RunbookActivities.registryStub();
+      bookkeeping("record refused run", () -> {
+        if (!startRecorded) {
+          registry.recordRunStarted(new RunRecord(RefusedRuns.clipped(ctx.header())));
+        }
+        registry.recordRunFinished(ctx.workflowId(), Workflow.getInfo().getRunId(), Outcome.REFUSED,
+            RefusedRuns.clip(message, 2_000), null);
+      });
+      ctx.releaseTarget();
+    }).run();
+    (ctx.metrics() != null ? ctx.metrics() : RunMetrics.beforePolicy(ctx.procedure().cliName()))
+        .finished(Outcome.REFUSED.name());
+    throw ApplicationFailure.newNonRetryableFailure(message, refusal.failureType());
+  }
+
+  /**
+   * Ends the run FAILED, non-retryably, before anything moved, for a cause that is not the
+   * request's (a lock store that stays unreachable): start it again later.
+   */
+  public RuntimeException failBeforeStart(String message, String type) {
     ctx.status().finish(Outcome.FAILED, message);
     Workflow.upsertTypedSearchAttributes(SearchAttributeKeys.OUTCOME.valueSet(Outcome.FAILED.name()));
     if (ctx.activities() != null) {
       guarded("record run end", () -> ctx.activities().registry().recordRunFinished(ctx.workflowId(),
           Workflow.getInfo().getRunId(), Outcome.FAILED, message, null));
     }
+    Workflow.newDetachedCancellationScope(ctx::releaseTarget).run();
     throw ApplicationFailure.newNonRetryableFailure(message, type);
   }
+
+  /** Refused runs end REFUSED and are recorded before a policy is known since this version. */
+  static final String REFUSED_OUTCOME = "refused-outcome";
 
   /**
    * Writes approvals taken by the handlers to the registry (handlers cannot wait for activities),
@@ -120,6 +160,10 @@ public final class RunRecorder {
     if (ctx.activities() == null) {
       return;
     }
+    bookkeeping(what, action);
+  }
+
+  private void bookkeeping(String what, Runnable action) {
     try {
       action.run();
     } catch (ActivityFailure e) {

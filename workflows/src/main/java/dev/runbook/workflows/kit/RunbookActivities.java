@@ -105,6 +105,11 @@ public final class RunbookActivities {
   }
 
   public RegistryActivities registry() {
+    return registryStub();
+  }
+
+  /** The release registry needs no policy: refused runs are recorded before one is known. */
+  public static RegistryActivities registryStub() {
     return Workflow.newActivityStub(RegistryActivities.class, ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofSeconds(30)).setHeartbeatTimeout(SHORT_HEARTBEAT_TIMEOUT)
         .setRetryOptions(QUICK_RETRY).setSummary("release registry").build());
@@ -117,6 +122,11 @@ public final class RunbookActivities {
   }
 
   public RunControlActivities runControl(String summary) {
+    return runControlStub(summary);
+  }
+
+  /** Acting on other runs needs no policy (a lock's holder is pre-empted before the run starts). */
+  public static RunControlActivities runControlStub(String summary) {
     return Workflow.newActivityStub(RunControlActivities.class, ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofHours(6)).setHeartbeatTimeout(Duration.ofSeconds(30))
         // Waiting for another run must end: after 30 minutes this run fails and says so.

@@ -2,7 +2,9 @@ package dev.runbook.workflows.kit;
 
 import dev.runbook.workflows.api.AbortRequest;
 import dev.runbook.workflows.api.ApprovalRecord;
+import dev.runbook.workflows.api.HasUnknownFields;
 import dev.runbook.workflows.api.Procedure;
+import dev.runbook.workflows.api.Refusal;
 import dev.runbook.workflows.api.PromoteRequest;
 import dev.runbook.workflows.api.RunHeader;
 import dev.runbook.workflows.api.RunbookControl;
@@ -31,15 +33,21 @@ public abstract class RunbookWorkflowBase implements RunbookControl {
   private final RolloutLoop rollout = new RolloutLoop(ctx, watchWindow, approvals);
   private ChildRuns children;
 
-  /** Records who asked for what; fails fast and non-retryably on a malformed request. */
-  protected final void begin(Procedure proc, String svc, String env, String version, String requestedBy,
-      String requestId, String reason, List<String> problems) {
+  /**
+   * Records who asked for what; fails fast and non-retryably on a malformed request: {@code
+   * problems} from the procedure's validator, plus any field of {@code input} the procedure does not
+   * know (behind a version marker, see {@link UnknownFieldRefusal}).
+   */
+  protected final <R extends Record & HasUnknownFields> void begin(Procedure proc, String svc, String env,
+      String version, String requestedBy, String requestId, String reason, List<String> problems, R input) {
     ctx.begin(proc, new RunHeader(proc.cliName(), Workflow.getInfo().getWorkflowId(), Workflow.getInfo().getRunId(),
         svc, env, version, requestedBy, requestId, reason, Workflow.currentTimeMillis()));
     ParentReport.installIfChild(ctx);
     ctx.status().log("requested by " + (requestedBy == null ? "unknown" : requestedBy));
-    if (!problems.isEmpty()) {
-      throw recorder.refuse("invalid request: " + String.join("; ", problems), "InvalidRequest");
+    List<String> all = UnknownFieldRefusal.addTo(problems, input);
+    if (!all.isEmpty()) {
+      Refusal refusal = problems.isEmpty() ? Refusal.UNKNOWN_FIELDS : Refusal.INVALID_REQUEST;
+      throw recorder.refuse("invalid request: " + String.join("; ", all), refusal);
     }
     Workflow.upsertTypedSearchAttributes(
         SearchAttributeKeys.SERVICE.valueSet(svc), SearchAttributeKeys.ENVIRONMENT.valueSet(env),
@@ -54,7 +62,7 @@ public abstract class RunbookWorkflowBase implements RunbookControl {
       resolved = RunbookActivities.policyResolver().resolvePolicy(ctx.procedure().cliName(), ctx.service(),
           ctx.environment());
     } catch (ActivityFailure e) {
-      throw recorder.refuse(Failures.rootMessage(e), "InvalidRequest");
+      throw recorder.refuse(Failures.rootMessage(e), Refusals.of(e, Refusal.INVALID_REQUEST));
     }
     usePolicy(resolved);
   }
@@ -100,6 +108,11 @@ public abstract class RunbookWorkflowBase implements RunbookControl {
 
   protected final RolloutLoop rollout() {
     return rollout;
+  }
+
+  /** Checks that the platform has a release before anything moves. */
+  protected final ReleaseGuard releases() {
+    return new ReleaseGuard(ctx, recorder);
   }
 
   protected final SingleFlight singleFlight() {

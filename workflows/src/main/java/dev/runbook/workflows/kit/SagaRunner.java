@@ -126,8 +126,10 @@ public final class SagaRunner {
   private RunbookResult finish(Outcome outcome, String reason) {
     ctx.status().finish(outcome, reason);
     Workflow.upsertTypedSearchAttributes(SearchAttributeKeys.OUTCOME.valueSet(outcome.name()));
-    Workflow.newDetachedCancellationScope(() ->
-        recorder.recordEnd(outcome, reason, rollbackTrigger, rollbackIncomplete)).run();
+    Workflow.newDetachedCancellationScope(() -> {
+      recorder.recordEnd(outcome, reason, rollbackTrigger, rollbackIncomplete);
+      ctx.releaseTarget();
+    }).run();
     ctx.metrics().finished(outcome.name());
     return result(outcome, reason);
   }

@@ -43,6 +43,7 @@ public final class TargetLock {
   private final String parentRunId;
   private boolean attempted;
   private boolean held;
+  private boolean preemptible;
 
   public TargetLock(Supplier<TargetLockActivities> activities, String workflowId, String runId, String procedure,
       String requestedBy, String parentWorkflowId, String parentRunId) {
@@ -111,10 +112,11 @@ public final class TargetLock {
     }
   }
 
-  /** Declares whether this run may be pre-empted in the phase it enters now; nothing when not held. */
+  /** Declares whether this run may be pre-empted in the phase it enters now; nothing when not held or unchanged. */
   public void preemptible(boolean preemptible) {
-    if (held) {
+    if (held && this.preemptible != preemptible) {
       activities.get().setPreemptible(workflowId, runId, preemptible);
+      this.preemptible = preemptible;
     }
   }
 
@@ -139,6 +141,7 @@ public final class TargetLock {
     LockGrant grant = activities.get().acquire(new LockRequest(List.copyOf(targets), workflowId, runId, procedure,
         requestedBy, parentWorkflowId, parentRunId, preemptible));
     held = grant.granted();
+    this.preemptible = preemptible;
     return grant;
   }
 

@@ -7,6 +7,10 @@ import dev.runbook.workflows.api.RequestValidation;
 import dev.runbook.workflows.api.RunbookResult;
 import dev.runbook.workflows.api.StepState;
 import dev.runbook.workflows.api.Durations;
+import dev.runbook.workflows.contract.TargetPaths;
+import dev.runbook.workflows.api.Refusal;
+import dev.runbook.workflows.kit.Preemption;
+import dev.runbook.workflows.kit.Refusals;
 import dev.runbook.workflows.kit.RunbookActivities;
 import dev.runbook.workflows.kit.RunbookWorkflowBase;
 import dev.runbook.workflows.kit.ServiceTarget;
@@ -14,7 +18,6 @@ import dev.runbook.workflows.kit.StatusTracker;
 import dev.runbook.workflows.kit.Failures;
 import dev.runbook.workflows.contract.WatchVerdict;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +35,7 @@ public class LessonUpdateWorkflowImpl extends RunbookWorkflowBase implements Les
     LessonUpdateRequest request = input != null ? input : new LessonUpdateRequest(null, null, null, null, null, null);
     StatusTracker status = tracker();
     begin(Procedure.LESSON_UPDATE, request.lessonId(), request.environment(), null, request.requestedBy(),
-        request.requestId(), null, problems(input, request));
+        request.requestId(), null, problems(input, request), input);
     lessonPolicy = beforeChange(() -> RunbookActivities.beforePolicy(LessonStoreActivities.class, "resolve lesson policy")
         .resolveLessonPolicy(request.lessonId(), request.environment()), false);
 
@@ -43,6 +46,7 @@ public class LessonUpdateWorkflowImpl extends RunbookWorkflowBase implements Les
         .check(ctx().environment(), ctx().service(), request.lessonFile(), request.lessonYaml()), true);
     announceVersion(candidate.version());
     usePolicy(lessonPolicy.rollout()); // records the run with its version
+    singleFlight().take(TargetPaths.lesson(request.environment(), request.lessonId()), Preemption.exclusive());
     steps = new LessonSteps(ctx(), candidate);
     // Lesson updates move no platform slots: what is live is the version new learners get.
     recorder().liveStateFrom(() -> status.live(null, steps.servedVersion()));
@@ -114,17 +118,13 @@ public class LessonUpdateWorkflowImpl extends RunbookWorkflowBase implements Les
         usePolicy(lessonPolicy.rollout());
       }
       tracker().failActiveStep(Failures.rootMessage(e));
-      throw recorder().refuse(Failures.rootMessage(e), failureType(e));
-    }
-  }
-
-  private static String failureType(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ApplicationFailure af && af.getType() != null) {
-        return af.getType();
+      Refusal refusal = Refusals.of(e, null);
+      if (refusal == null) {
+        // timed out or kept failing: nothing was changed, start it again
+        throw recorder().failBeforeStart(Failures.rootMessage(e), "LessonStoreUnavailable");
       }
+      throw recorder().refuse(Failures.rootMessage(e), refusal);
     }
-    return "LessonStoreUnavailable"; // timed out or kept failing: nothing was changed, start it again
   }
 
   private static String describe(LessonCandidate c) {

@@ -91,7 +91,7 @@ final class MajorRollout {
       Workflow.newTimer(Duration.ofSeconds(removeAfter),
           TimerOptions.newBuilder().setSummary("keep flag " + flag + " as a kill switch").build()).get();
     }
-    ctx.compensations().seal("flag " + flag + " is being removed and " + version
+    ctx.pointOfNoReturn("flag " + flag + " is being removed and " + version
         + " is current; publish a new version to change the lesson");
     steps.store("remove flag " + flag).removeFlag(environment, flag);
     status.stepState(removeStep, StepState.SUCCEEDED, "flag removed");

@@ -6,7 +6,10 @@ import dev.runbook.workflows.api.RequestValidation;
 import dev.runbook.workflows.api.RollbackRequest;
 import dev.runbook.workflows.api.RunbookResult;
 import dev.runbook.workflows.api.StepState;
+import dev.runbook.workflows.contract.LockHolder;
+import dev.runbook.workflows.contract.TargetPaths;
 import dev.runbook.workflows.kit.BlueGreen;
+import dev.runbook.workflows.kit.Preemption;
 import dev.runbook.workflows.kit.RollbackTrigger;
 import dev.runbook.workflows.kit.RunbookWorkflowBase;
 import dev.runbook.workflows.kit.StatusTracker;
@@ -15,7 +18,10 @@ import dev.runbook.workflows.contract.ServiceState;
 import dev.runbook.workflows.contract.SlotRole;
 import dev.runbook.workflows.contract.SlotState;
 import io.temporal.failure.ApplicationFailure;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * See {@link RollbackWorkflow}. Only traffic and releases move: no database is touched, so learner
@@ -28,26 +34,39 @@ public class RollbackWorkflowImpl extends RunbookWorkflowBase implements Rollbac
     // a Start Workflow form sent without input arrives as null: fail with the validation message
     RollbackRequest request = input != null ? input : new RollbackRequest(null, null, null, null, null, null);
     begin(Procedure.ROLLBACK, request.service(), request.environment(), request.toVersion(),
-        request.requestedBy(), request.requestId(), request.reason(), RequestValidation.rollback(input));
+        request.requestedBy(), request.requestId(), request.reason(), RequestValidation.rollback(input), input);
     loadPolicy();
-    return run(() -> rollBackTo(request));
+    releases().require(request.toVersion());
+    int clearStep = tracker().addStep("Stop running deploys of " + request.service() + " in " + request.environment());
+    // running code and emergency deploys of the target are aborted first; nothing pre-empts a rollback
+    List<LockHolder> preempted = singleFlight().take(TargetPaths.service(request.environment(), request.service()),
+        Preemption.preempting(false, Set.of(Procedure.CODE_DEPLOY.cliName(), Procedure.EMERGENCY_DEPLOY.cliName()),
+            "manual rollback: " + request.reason()));
+    if (preempted != null) {
+      tracker().stepState(clearStep, StepState.SUCCEEDED, preempted.isEmpty() ? "no deploy running"
+          : "aborted " + preempted.stream().map(h -> h.workflowId() + " (" + h.procedure() + ")")
+              .collect(Collectors.joining(", ")) + " and waited for its rollback");
+    }
+    return run(() -> rollBackTo(request, clearStep, preempted != null));
   }
 
-  private String rollBackTo(RollbackRequest request) {
+  private String rollBackTo(RollbackRequest request, int clearStep, boolean targetLocked) {
     StatusTracker status = tracker();
     String service = ctx().service();
     String environment = ctx().environment();
-    int clearStep = status.addStep("Stop running deploys of " + service + " in " + environment);
-    status.phase(Phase.CLEARING_PREVIOUS_RUN, "aborting running deploys, if any");
-    status.stepRunning(clearStep, "aborting code and emergency deploys");
-    for (Procedure p : new Procedure[] {Procedure.CODE_DEPLOY, Procedure.EMERGENCY_DEPLOY}) {
-      String ended = ctx().activities().runControl("abort " + p.cliName()).abortRunAndWait(
-          p.workflowId(service, environment), status.requestedBy(), "manual rollback: " + request.reason());
-      if (ended != null) {
-        status.log(p.workflowId(service, environment) + " ended " + ended);
+    if (!targetLocked) {
+      // a run started before target locks clears the target by business keys
+      status.phase(Phase.CLEARING_PREVIOUS_RUN, "aborting running deploys, if any");
+      status.stepRunning(clearStep, "aborting code and emergency deploys");
+      for (Procedure p : new Procedure[] {Procedure.CODE_DEPLOY, Procedure.EMERGENCY_DEPLOY}) {
+        String ended = ctx().activities().runControl("abort " + p.cliName()).abortRunAndWait(
+            p.workflowId(service, environment), status.requestedBy(), "manual rollback: " + request.reason());
+        if (ended != null) {
+          status.log(p.workflowId(service, environment) + " ended " + ended);
+        }
       }
+      status.stepState(clearStep, StepState.SUCCEEDED, "no deploy running");
     }
-    status.stepState(clearStep, StepState.SUCCEEDED, "no deploy running");
 
     BlueGreen blueGreen = blueGreen();
     ServiceState state = blueGreen.describe();
@@ -93,7 +112,7 @@ public class RollbackWorkflowImpl extends RunbookWorkflowBase implements Rollbac
     status.stepRunning(switchStep, "switching traffic back");
     blueGreen.shift(target, 100, live);
     blueGreen.cutover(target, version);
-    ctx().compensations().seal(version + " already serves all traffic on " + target
+    ctx().pointOfNoReturn(version + " already serves all traffic on " + target
         + "; start a code deploy or another rollback to move it");
     status.stepState(switchStep, StepState.SUCCEEDED, version + " serves all traffic");
     try {

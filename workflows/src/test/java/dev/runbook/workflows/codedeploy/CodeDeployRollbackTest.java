@@ -172,20 +172,6 @@ class CodeDeployRollbackTest {
   }
 
   @Test
-  void aDeployThatCannotWorkFailsAndCleansUp() {
-    rt.platform.unknownVersion("v1.9.9");
-    rt.startCodeDeploy("v1.9.9");
-
-    RunbookResult result = rt.result(DEPLOY_ID);
-
-    assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
-    assertThat(result.reason()).contains("v1.9.9").contains("does not exist");
-    assertThat(rt.platform.mutatingCalls()).containsExactly("deployRelease green v1.9.9", "retireSlot green");
-    assertThat(rt.platform.liveColour()).isEqualTo("blue");
-    assertThat(rt.searchAttribute(DEPLOY_ID, "RunbookOutcome")).isEqualTo("FAILED");
-  }
-
-  @Test
   void aTransientPlatformErrorIsRetriedAndTheRunStillSucceeds() {
     rt.policies.use(Policies.autoGates(Policies.production()));
     rt.platform.failOnce("shiftTraffic");

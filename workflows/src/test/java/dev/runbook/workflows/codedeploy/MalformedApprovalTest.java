@@ -12,6 +12,7 @@ import dev.runbook.workflows.api.ApprovalRecord;
 import dev.runbook.workflows.api.Outcome;
 import dev.runbook.workflows.api.Phase;
 import dev.runbook.workflows.api.RunbookStatus;
+import dev.runbook.workflows.testing.RunbookTest;
 import dev.runbook.workflows.testing.RunbookTestEnvironment;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowStub;
@@ -31,10 +32,15 @@ import org.slf4j.LoggerFactory;
  * the approvals audit with its reason and nothing is logged for it; an update is rejected by its
  * validator with the same words (never Jackson's). The run keeps waiting, and a good promote works.
  */
+@RunbookTest(CodeDeployWorkflowImpl.class)
 class MalformedApprovalTest {
-  private final RunbookTestEnvironment rt = new RunbookTestEnvironment();
+  private final RunbookTestEnvironment rt;
   private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
   private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+
+  MalformedApprovalTest(RunbookTestEnvironment rt) {
+    this.rt = rt;
+  }
 
   @BeforeEach
   void captureLogs() {
@@ -45,7 +51,6 @@ class MalformedApprovalTest {
   @AfterEach
   void close() {
     root.detachAppender(logged);
-    rt.close();
   }
 
   @Test

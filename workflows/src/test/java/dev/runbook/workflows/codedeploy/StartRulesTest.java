@@ -21,6 +21,8 @@ import dev.runbook.workflows.testing.RunbookTestEnvironment;
 import dev.runbook.workflows.emergency.EmergencyDeployWorkflowImpl;
 import dev.runbook.workflows.rollback.RollbackWorkflowImpl;
 import dev.runbook.workflows.testing.RunbookTest;
+import dev.runbook.workflows.testing.ScriptedWatch;
+import dev.runbook.workflows.api.RunHeader;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -56,16 +58,78 @@ class StartRulesTest {
   }
 
   @Test
-  void aCodeDeployIsRefusedWhileAnEmergencyDeployOfTheSameServiceRuns() {
-    rt.runControl.running(EMERGENCY_ID, "SUCCEEDED");
-    rt.startCodeDeploy("v1.6.0");
+  void aCodeDeployUnderAFreeWorkflowIdIsRefusedWhileAnotherRunHoldsTheService() {
+    ScriptedWatch.Block watching = rt.watch.blockDuring("alerting watch");
+    rt.startEmergency("v1.5.1", "Fix XP calculation bug");
+    watching.awaitEntered();
+
+    // what the Temporal UI's Start Workflow form sends: a random workflow id, not the business key
+    WorkflowClient.start(rt.client.newWorkflowStub(CodeDeployWorkflow.class, rt.options("ui-5f2c"))::deploy,
+        new CodeDeployRequest(SERVICE, ENV, "v1.6.0", "dave", null));
+    ApplicationFailure failure = failureOf("ui-5f2c");
+
+    assertThat(failure.isNonRetryable()).isTrue();
+    assertThat(failure.getType()).isEqualTo("TargetLocked");
+    assertThat(failure.getOriginalMessage())
+        .startsWith("learning-api in production is held by " + EMERGENCY_ID + " run ")
+        .contains("(emergency-deploy, requested by carol, since ")
+        .endsWith("start again when it has finished");
+    assertThat(rt.searchAttribute("ui-5f2c", "RunbookOutcome")).isEqualTo("REFUSED");
+    assertThat(rt.registry.finished()).anySatisfy(f -> {
+      assertThat(f.workflowId()).isEqualTo("ui-5f2c");
+      assertThat(f.outcome()).isEqualTo(Outcome.REFUSED);
+    });
+    assertThat(rt.registry.started()).extracting(RunHeader::workflowId).contains("ui-5f2c");
+    assertThat(rt.platform.calls()).noneMatch(c -> "v1.6.0".equals(c.arg()));
+
+    rt.promote(EMERGENCY_ID, "alice");
+    watching.release();
+    assertThat(rt.result(EMERGENCY_ID).outcome()).isEqualTo(Outcome.SUCCEEDED);
+    assertThat(rt.locks.holders()).as("the emergency released the service when it ended").isEmpty();
+  }
+
+  @Test
+  void twoCodeDeploysStartedTogetherUnderFreeIdsNeverBothMove() {
+    WorkflowClient.start(rt.client.newWorkflowStub(CodeDeployWorkflow.class, rt.options("ui-1"))::deploy,
+        new CodeDeployRequest(SERVICE, ENV, "v1.6.0", "dave", null));
+    WorkflowClient.start(rt.client.newWorkflowStub(CodeDeployWorkflow.class, rt.options("ui-2"))::deploy,
+        new CodeDeployRequest(SERVICE, ENV, "v1.6.1", "erin", null));
+
+    String winner = rt.awaitStatusOfEither("ui-1", "ui-2", s -> s.phase() == Phase.AWAITING_APPROVAL);
+    String loser = winner.equals("ui-1") ? "ui-2" : "ui-1";
+
+    assertThat(failureOf(loser).getType()).isEqualTo("TargetLocked");
+    assertThat(failureOf(loser).getOriginalMessage()).contains("held by " + winner);
+    String loserVersion = loser.equals("ui-1") ? "v1.6.0" : "v1.6.1";
+    assertThat(rt.platform.calls()).noneMatch(c -> loserVersion.equals(c.arg()));
+    rt.abort(winner, "alice", "test over");
+    assertThat(rt.result(winner).outcome()).isEqualTo(Outcome.ABORTED);
+  }
+
+  @Test
+  void aVersionThePlatformDoesNotHaveIsRefusedBeforeAnythingMoves() {
+    rt.platform.unknownVersion("v1.9.9");
+    rt.startCodeDeploy("v1.9.9");
 
     ApplicationFailure failure = failureOf(DEPLOY_ID);
 
-    assertThat(failure.getType()).isEqualTo("RunInProgress");
-    assertThat(failure.getOriginalMessage())
-        .startsWith("learning-api in production is being changed by " + EMERGENCY_ID)
-        .endsWith("start again when it has finished");
+    assertThat(failure.getType()).isEqualTo("UnknownVersion");
+    assertThat(failure.getOriginalMessage()).startsWith("learning-api in production has no release v1.9.9");
+    assertNothingHappened(DEPLOY_ID);
+  }
+
+  @Test
+  void anInputWithAnUnknownFieldIsRefusedNamingIt() throws Exception {
+    CodeDeployRequest withTypo = new com.fasterxml.jackson.databind.ObjectMapper().readValue(
+        "{\"service\":\"learning-api\",\"environment\":\"production\",\"version\":\"v1.6.0\","
+            + "\"requestedby\":\"carol\",\"skipCanary\":true}", CodeDeployRequest.class);
+    rt.startCodeDeploy(withTypo);
+
+    ApplicationFailure failure = failureOf(DEPLOY_ID);
+
+    assertThat(failure.getType()).isEqualTo("UnknownFields");
+    assertThat(failure.getOriginalMessage()).contains("'requestedby'").contains("did you mean requestedBy?")
+        .contains("'skipCanary'");
     assertNothingHappened(DEPLOY_ID);
   }
 
@@ -159,6 +223,10 @@ class StartRulesTest {
   private void assertNothingHappened(String workflowId) {
     assertThat(rt.platform.calls()).isEmpty();
     assertThat(rt.events(workflowId, EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED)).isEmpty();
-    assertThat(rt.searchAttribute(workflowId, "RunbookOutcome")).isEqualTo("FAILED");
+    assertThat(rt.searchAttribute(workflowId, "RunbookOutcome")).isEqualTo("REFUSED");
+    assertThat(rt.registry.finished()).anySatisfy(f -> {
+      assertThat(f.workflowId()).isEqualTo(workflowId);
+      assertThat(f.outcome()).isEqualTo(Outcome.REFUSED);
+    });
   }
 }

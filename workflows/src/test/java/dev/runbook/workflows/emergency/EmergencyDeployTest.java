@@ -34,8 +34,7 @@ class EmergencyDeployTest {
 
 
   @Test
-  void abortsTheRunningDeployThenGoesStraightToFullTrafficAndWatchesTwoHours() {
-    rt.runControl.running(DEPLOY_ID, "ABORTED");
+  void goesStraightToFullTrafficAndWatchesTwoHours() {
     rt.startEmergency("v1.5.1", REASON);
 
     RunbookResult result = rt.result(EMERGENCY_ID);
@@ -43,12 +42,10 @@ class EmergencyDeployTest {
     assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
     assertThat(result.reason()).contains("emergency: " + REASON);
     assertThat(result.liveVersion()).isEqualTo("v1.5.1");
-    assertThat(rt.runControl.calls()).containsExactly(new FakeRunControl.AbortCall(DEPLOY_ID, "carol",
-        "superseded by emergency deploy v1.5.1: " + REASON));
     assertThat(rt.platform.mutatingCalls()).containsExactly("deployRelease green v1.5.1", "smokeTest green",
         "shiftTraffic green 100", "markLive green", "retireSlot blue");
-    assertThat(rt.activityTypes(EMERGENCY_ID)).as("the running deploy is stopped before anything moves")
-        .containsSubsequence("AbortRunAndWait", "DescribeService", "DeployRelease");
+    assertThat(rt.activityTypes(EMERGENCY_ID)).as("the target is taken before anything moves")
+        .containsSubsequence("CheckRelease", "Acquire", "DescribeService", "DeployRelease");
     assertThat(rt.watch.requests()).singleElement().satisfies(w -> {
       assertThat(w.windowSeconds()).isEqualTo(7200);
       assertThat(w.stepLabel()).isEqualTo("Full traffic 100% (alerting watch 2h)");
@@ -63,7 +60,7 @@ class EmergencyDeployTest {
         tuple("Smoke test green", StepState.SUCCEEDED),
         tuple("Full traffic 100% (alerting watch 2h)", StepState.SUCCEEDED),
         tuple("Retire blue", StepState.SUCCEEDED));
-    assertThat(status.steps().get(0).detail()).isEqualTo("previous run ended ABORTED");
+    assertThat(status.steps().get(0).detail()).isEqualTo("none was running");
     assertThat(status.reason()).isEqualTo(REASON);
     assertThat(rt.searchAttribute(EMERGENCY_ID, "RunbookProcedure")).isEqualTo("emergency-deploy");
     assertThat(rt.searchAttribute(EMERGENCY_ID, "RunbookOutcome")).isEqualTo("SUCCEEDED");
@@ -86,7 +83,10 @@ class EmergencyDeployTest {
     assertThat(deploy.outcome()).isEqualTo(Outcome.ABORTED);
     assertThat(deploy.reason()).isEqualTo("aborted by alice: superseded by emergency deploy v1.5.1: " + REASON);
     assertThat(emergency.outcome()).isEqualTo(Outcome.SUCCEEDED);
-    assertThat(rt.status(EMERGENCY_ID).steps().get(0).detail()).isEqualTo("previous run ended ABORTED");
+    assertThat(rt.status(EMERGENCY_ID).steps().get(0).detail())
+        .isEqualTo("aborted " + DEPLOY_ID + " (code-deploy) and waited for its rollback");
+    assertThat(rt.runControl.calls()).containsExactly(new FakeRunControl.AbortCall(DEPLOY_ID, "alice",
+        "superseded by emergency deploy v1.5.1: " + REASON));
     assertThat(rt.platform.mutatingCalls()).containsExactly(
         "deployRelease green v1.6.0", "smokeTest green", "shiftTraffic green 10",   // the code deploy
         "shiftTraffic blue 100", "retireSlot green",                                // its rollback
@@ -100,7 +100,7 @@ class EmergencyDeployTest {
     rt.startEmergency("v1.5.1", REASON);
 
     assertThat(rt.result(EMERGENCY_ID).outcome()).isEqualTo(Outcome.SUCCEEDED);
-    assertThat(rt.runControl.calls()).extracting(FakeRunControl.AbortCall::workflowId).containsExactly(DEPLOY_ID);
+    assertThat(rt.runControl.calls()).as("nothing held the target").isEmpty();
     assertThat(rt.status(EMERGENCY_ID).steps().get(0).detail()).isEqualTo("none was running");
   }
 

@@ -13,7 +13,7 @@ public class ParentTestWorkflowImpl extends RunbookWorkflowBase implements Paren
   @Override
   public RunbookResult run(CodeDeployRequest request) {
     begin(Procedure.CODE_DEPLOY, request.service(), request.environment(), request.version(), request.requestedBy(),
-        request.requestId(), null, List.of());
+        request.requestId(), null, List.of(), request);
     loadPolicy();
     return run(() -> {
       String childId = Procedure.CODE_DEPLOY.workflowId(request.service(), request.environment());

@@ -129,8 +129,8 @@ class LessonPublishNowTest {
         });
     assertThat(rt.lessons.calls()).containsExactly("resolveLessonPolicy", "check");
     assertThat(rt.lessons.current()).isEqualTo("1.1.0");
-    assertThat(rt.status(LESSON_ID).outcome()).isEqualTo(Outcome.FAILED);
-    assertThat(rt.searchAttribute(LESSON_ID, "RunbookOutcome")).isEqualTo("FAILED");
+    assertThat(rt.status(LESSON_ID).outcome()).isEqualTo(Outcome.REFUSED);
+    assertThat(rt.searchAttribute(LESSON_ID, "RunbookOutcome")).isEqualTo("REFUSED");
   }
 
   @Test

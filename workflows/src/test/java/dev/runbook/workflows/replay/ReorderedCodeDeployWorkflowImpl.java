@@ -19,7 +19,7 @@ public class ReorderedCodeDeployWorkflowImpl extends RunbookWorkflowBase impleme
   @Override
   public RunbookResult deploy(CodeDeployRequest request) {
     begin(Procedure.CODE_DEPLOY, request.service(), request.environment(), request.version(),
-        request.requestedBy(), request.requestId(), null, RequestValidation.codeDeploy(request));
+        request.requestedBy(), request.requestId(), null, RequestValidation.codeDeploy(request), request);
     loadPolicy();
     singleFlight().refuseWhileRunning(Procedure.EMERGENCY_DEPLOY, Procedure.ROLLBACK);
     return run(() -> {

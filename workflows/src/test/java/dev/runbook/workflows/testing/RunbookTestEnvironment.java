@@ -60,6 +60,7 @@ public final class RunbookTestEnvironment implements AutoCloseable {
   public final RecordingRegistry registry = new RecordingRegistry();
   public final FakeRunControl runControl = new FakeRunControl();
   public final FakeLessonStore lessons = new FakeLessonStore();
+  public final InMemoryTargetLocks locks = new InMemoryTargetLocks();
   public final WorkflowTaskHold taskHold = new WorkflowTaskHold();
   private final Class<?>[] workflowTypes;
 
@@ -89,7 +90,7 @@ public final class RunbookTestEnvironment implements AutoCloseable {
 
   private void register(Worker w) {
     w.registerWorkflowImplementationTypes(workflowTypes);
-    w.registerActivitiesImplementations(platform, policies, registry, notifier, runControl, lessons);
+    w.registerActivitiesImplementations(platform, policies, registry, notifier, runControl, lessons, locks);
   }
 
   // ---- starting runs ---------------------------------------------------------------------------
@@ -157,6 +158,20 @@ public final class RunbookTestEnvironment implements AutoCloseable {
     throw new AssertionError("run " + workflowId + " never reached: " + description + "; last status: phase="
         + (last == null ? null : last.phase()) + " outcome=" + (last == null ? null : last.outcome() + " "
         + last.outcomeReason()) + " log=" + (last == null ? null : last.log()));
+  }
+
+  /** Waits until one of two runs meets {@code condition} (the other may have ended); returns its id. */
+  public String awaitStatusOfEither(String first, String second, Predicate<RunbookStatus> condition) {
+    long giveUpAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (System.nanoTime() < giveUpAt) {
+      for (String id : List.of(first, second)) {
+        if (condition.test(status(id))) {
+          return id;
+        }
+      }
+      sleepQuietly(10);
+    }
+    throw new AssertionError("neither " + first + " nor " + second + " got there: " + status(first) + " / " + status(second));
   }
 
   public RunbookStatus awaitPhase(String workflowId, Phase phase) {
