@@ -120,8 +120,11 @@ public class StatusCommand extends RunbookCommand {
     ObjectNode json = Json.MAPPER.valueToTree(status);
     ArrayNode list = json.putArray("queued");
     for (QueuedActivity q : queued) {
-      list.addObject().put("activity", q.activity()).put("taskQueue", q.taskQueue()).put("seconds", q.seconds())
-          .put("text", q.describe());
+      ObjectNode item = list.addObject().put("activity", q.activity()).put("taskQueue", q.taskQueue())
+          .put("seconds", q.seconds()).put("text", q.describe());
+      if (!q.waitsForWorker()) {
+        item.put("attempt", q.attempt()).put("lastFailure", q.lastFailure());
+      }
     }
     return Json.write(json) + "\n";
   }

@@ -22,6 +22,7 @@ import java.util.Map;
  */
 public class FakeCodeDeploy extends FakeRunGate implements CodeDeployWorkflow {
   static final String NO_WORKER = "runbook-watch-full";
+  static final String FAILING = "runbook-registry-down";
   private CodeDeployRequest request;
 
   @Override
@@ -41,6 +42,12 @@ public class FakeCodeDeploy extends FakeRunGate implements CodeDeployWorkflow {
     if ("v7.0.0".equals(request.version())) { // a step no worker takes: nothing serves its task queue
       Workflow.newUntypedActivityStub(ActivityOptions.newBuilder().setTaskQueue(NO_WORKER).setSummary("Smoke test green")
           .setStartToCloseTimeout(Duration.ofHours(1)).build()).executeAsync("SmokeTest", Void.class);
+    }
+    if ("v7.0.1".equals(request.version())) { // a step whose attempts keep failing: its database is down
+      Workflow.newUntypedActivityStub(ActivityOptions.newBuilder().setTaskQueue(FAILING).setSummary("release registry")
+          .setStartToCloseTimeout(Duration.ofSeconds(5)).setRetryOptions(io.temporal.common.RetryOptions.newBuilder()
+              .setInitialInterval(Duration.ofMillis(200)).setBackoffCoefficient(1).build()).build())
+          .executeAsync("RecordApproval", Void.class);
     }
     if ("v4.0.4".equals(request.version())) {
       throw ApplicationFailure.newNonRetryableFailure("boom: the platform refused the release", "Test");

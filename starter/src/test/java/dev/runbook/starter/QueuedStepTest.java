@@ -39,4 +39,23 @@ class QueuedStepTest {
     assertThat(text.out()).containsPattern(
         "Queued: {7}queued: Smoke test green on task queue runbook-watch-full for \\d+s \\(no free worker slot\\)");
   }
+
+  /** Postgres down while a run records an approval: the status says what the run waits on, and why. */
+  @Test
+  void aStepWhoseAttemptsKeepFailingIsShownWithItsLastFailure() throws Exception {
+    assertThat(temporal.cli("start", "code-deploy", "--service", "stalled", "--version", "v7.0.1", "--env", "local").code())
+        .isZero();
+    JsonNode retrying = null;
+    for (int i = 0; i < 60 && retrying == null; i++) {
+      Thread.sleep(500);
+      JsonNode status = Json.MAPPER.readTree(temporal.cli("status", "deploy:stalled:local", "-o", "json").out());
+      retrying = status.get("queued");
+    }
+    assertThat(retrying).isNotNull();
+    assertThat(retrying.get(0).get("activity").asText()).isEqualTo("release registry");
+    assertThat(retrying.get(0).get("attempt").asInt()).isGreaterThan(1);
+    assertThat(retrying.get(0).get("lastFailure").asText()).startsWith("Connection to 127.0.0.1:54329 refused");
+    assertThat(temporal.cli("status", "deploy:stalled:local").out()).containsPattern(
+        "Retrying: {5}retrying: release registry \\(attempt \\d+, failing for \\d+s\\): Connection to 127.0.0.1:54329 refused");
+  }
 }

@@ -30,6 +30,12 @@ final class TestTemporal implements AutoCloseable {
     temporal.registerSearchAttributes();
     WorkerFactory workers = WorkerFactory.newInstance(temporal.client());
     workers.newWorker(TaskQueues.RUNBOOK).registerWorkflowImplementationTypes(workflowTypes);
+    // a queue whose every activity fails as a release registry with its Postgres down does
+    workers.newWorker(FakeCodeDeploy.FAILING).registerActivitiesImplementations(
+        (io.temporal.activity.DynamicActivity) args -> {
+          throw io.temporal.failure.ApplicationFailure.newFailure(
+              "Connection to 127.0.0.1:54329 refused. Check that the hostname and port are correct", "PSQLException");
+        });
     workers.start();
     return new TestTemporal(temporal, workers);
   }

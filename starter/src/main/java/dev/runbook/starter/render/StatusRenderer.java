@@ -48,7 +48,7 @@ public final class StatusRenderer {
     StringBuilder out = new StringBuilder();
     header(s, out);
     for (QueuedActivity q : queued) {
-      field(out, "Queued", ansi.yellow(q.describe()));
+      field(out, q.waitsForWorker() ? "Queued" : "Retrying", ansi.yellow(q.describe()));
     }
     approvals(s.approvals(), out);
     steps(s.steps(), out);

@@ -16,9 +16,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Which of a run's steps wait for a worker: pending activities still SCHEDULED (no worker took
- * them) for longer than {@link #AFTER}. The task queue and summary are not in the pending info,
- * so the history is read for their scheduled events, and only when something is queued.
+ * Which of a run's steps are stalled: pending activities still SCHEDULED (no worker took them) for
+ * longer than {@link #AFTER}, and activities whose attempts keep failing (a database or platform
+ * that is down: the run waits on Temporal's retries, and the last failure says what is down). The
+ * task queue and summary are not in the pending info, so the history is read for their scheduled
+ * events, and only when something is stalled.
  */
 public final class QueueReader {
   /** Shorter waits are a worker's ordinary pick-up latency. */
@@ -46,10 +48,11 @@ public final class QueueReader {
 
   private List<QueuedActivity> queued(List<PendingActivityInfo> pending, String workflowId, String runId, Instant now) {
     List<PendingActivityInfo> waiting = pending.stream()
-        .filter(a -> a.getState() == PendingActivityState.PENDING_ACTIVITY_STATE_SCHEDULED && a.hasScheduledTime())
-        // a retry still in its backoff waits for its timer, not for a worker
-        .filter(a -> !a.hasNextAttemptScheduleTime() || !instant(a.getNextAttemptScheduleTime()).isAfter(now))
-        .filter(a -> waited(a, now).compareTo(AFTER) > 0)
+        .filter(a -> failing(a) || (a.getState() == PendingActivityState.PENDING_ACTIVITY_STATE_SCHEDULED
+            && a.hasScheduledTime()
+            // a retry still in its backoff waits for its timer, not for a worker
+            && (!a.hasNextAttemptScheduleTime() || !instant(a.getNextAttemptScheduleTime()).isAfter(now))
+            && waited(a, now).compareTo(AFTER) > 0))
         .toList();
     if (waiting.isEmpty()) {
       return List.of();
@@ -68,7 +71,9 @@ public final class QueueReader {
           }
         }
       }
-      queued.add(new QueuedActivity(name, queue, waited(a, now).toSeconds()));
+      queued.add(failing(a)
+          ? new QueuedActivity(name, queue, failingFor(a, now).toSeconds(), a.getAttempt(), a.getLastFailure().getMessage())
+          : new QueuedActivity(name, queue, waited(a, now).toSeconds()));
     }
     return queued;
   }
@@ -81,6 +86,15 @@ public final class QueueReader {
     } catch (RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  /** An attempt failed and Temporal retries it: what it waits on is whatever made it fail. */
+  private static boolean failing(PendingActivityInfo a) {
+    return a.getAttempt() > 1 && a.hasLastFailure() && !a.getLastFailure().getMessage().isBlank();
+  }
+
+  private static Duration failingFor(PendingActivityInfo a, Instant now) {
+    return a.hasScheduledTime() ? Duration.between(instant(a.getScheduledTime()), now) : Duration.ZERO;
   }
 
   /** Since it was scheduled, or since its last attempt ended when it is a retry. */

@@ -13,8 +13,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -23,11 +22,14 @@ import org.springframework.stereotype.Component;
  * memory, so after a restart the registry may show runs as running that no server has any more.
  * At start-up each is marked LOST and a target no run owns gets its traffic back on the live
  * colour. A production cluster keeps its runs, so this never runs there. A failure here is logged
- * and never stops the worker: the runs stay as they were, to be reconciled on the next start.
+ * and never stops the worker: the runs stay as they were, to be reconciled on the next start. It
+ * runs once every bean exists, before the web server answers health and before the Temporal
+ * workers poll: a healthy worker has reconciled (so `runbook dev` can say which runs were lost),
+ * and no new run can be mistaken for a lost one.
  */
 @Component
 @ConditionalOnProperty(name = "runbook.local-stack", havingValue = "true")
-class LostRunsOnStart implements ApplicationRunner {
+class LostRunsOnStart implements SmartInitializingSingleton {
   private static final Logger log = LoggerFactory.getLogger(LostRunsOnStart.class);
 
   private final LostRunReconciler reconciler;
@@ -44,7 +46,7 @@ class LostRunsOnStart implements ApplicationRunner {
   }
 
   @Override
-  public void run(ApplicationArguments args) {
+  public void afterSingletonsInstantiated() {
     try {
       List<LostRunReconciler.LostRun> lost = reconciler.reconcile();
       if (!lost.isEmpty()) {
