@@ -10,9 +10,10 @@ import io.temporal.activity.ActivityMethod;
 public interface PolicyActivities {
 
   /**
-   * Resolves the policy of {@code service} in {@code environment}. Read-only, so idempotent.
+   * Resolves the policy of {@code service} in {@code environment} from the worker's configuration.
    * Unknown environments or services fail non-retryably ("unknown environment 'prod'; known:
-   * local, production"), so a typo fails the run fast and changes nothing.
+   * local, production"), so a typo fails the run fast and changes nothing. Read-only: safe to
+   * repeat, nothing to undo.
    */
   @ActivityMethod
   EnvironmentPolicy resolvePolicy(String procedure, String service, String environment);

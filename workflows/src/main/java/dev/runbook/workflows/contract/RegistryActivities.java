@@ -18,21 +18,41 @@ import io.temporal.activity.ActivityMethod;
 @ActivityInterface
 public interface RegistryActivities {
 
+  /**
+   * The run's row with its header (who asked for what, when). Idempotent by (workflow id, run id):
+   * an upsert, so a retry writes the same values again. Not undone: bookkeeping.
+   */
   @ActivityMethod
   void recordRunStarted(RunRecord run);
 
-  /** Accepted and rejected approver actions alike: the audit trail. */
+  /**
+   * Accepted and rejected approver actions alike: the audit trail. Idempotent by (workflow id, run
+   * id, action, approver, step, time of the action): a retry inserts nothing. Not undone: audit.
+   */
   @ActivityMethod
   void recordApproval(String workflowId, String runId, ApprovalRecord approval);
 
-  /** Which version runs on which colour and which colour is live, after a change. */
+  /**
+   * Which version runs on which colour and which colour is live, after a change. Idempotent by
+   * (service, environment, colour): last write wins and an unchanged slot is not touched. Not
+   * undone: it mirrors the platform, and every run records the slots again at its end, rolled back
+   * or not.
+   */
   @ActivityMethod
   void recordSlots(ServiceState state);
 
+  /**
+   * The run's outcome, reason and live version. Idempotent by (workflow id, run id): a retry keeps
+   * the first finish time and writes the same outcome. Not undone: bookkeeping.
+   */
   @ActivityMethod
   void recordRunFinished(String workflowId, String runId, Outcome outcome, String reason, String liveVersion);
 
-  /** Stores the report and returns its id; the same workflow and run give the same id. */
+  /**
+   * Stores the report and returns its id. Idempotent by (workflow id, run id): the id is derived
+   * from them, and a retry keeps the report stored first and returns the same id. Not undone:
+   * bookkeeping.
+   */
   @ActivityMethod
   String writeIncidentReport(IncidentReport report);
 }

@@ -18,7 +18,12 @@ public interface WatchActivities {
    * stopped. Notify/page rules send their notification once per breach and keep watching. The
    * window is extended while a rollback rule is breaching but not yet for its {@code for}
    * duration, so a breach across the boundary is decided. Cancellation (abort, early promotion)
-   * arrives through the heartbeat. Side effects: notifications only.
+   * arrives through the heartbeat. Idempotent by the attempt's heartbeat details (deadline, every
+   * rule's state): a retry resumes the window rather than starting a new one. Changes nothing on
+   * the platform; its only side effects are the notify/page notifications, whose "sent" mark
+   * travels in the heartbeat, so a retry sends one again only when the heartbeat after it was lost
+   * (what receivers then see: {@link NotificationActivities#notify(Notification)}). Nothing to
+   * undo.
    */
   @ActivityMethod
   WatchVerdict watchRollout(WatchRequest request);
