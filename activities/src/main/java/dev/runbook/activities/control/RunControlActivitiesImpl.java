@@ -55,7 +55,29 @@ public class RunControlActivitiesImpl implements RunControlActivities {
       log.info("no running {} to abort", workflowId);
       return null;
     }
-    String runId = current.get().getExecution().getRunId();
+    return abortAndWait(workflowId, current.get().getExecution().getRunId(), approver, reason);
+  }
+
+  @Override
+  public String abortExactRunAndWait(String workflowId, String runId, String approver, String reason) {
+    if (workflowId == null || workflowId.isBlank() || runId == null || runId.isBlank()) {
+      throw ApplicationFailure.newNonRetryableFailure("workflowId and runId of the run to abort are required",
+          "InvalidAbort");
+    }
+    WorkflowStub run = client.newUntypedWorkflowStub(workflowId, Optional.of(runId), Optional.empty());
+    Optional<WorkflowExecutionDescription> current = describe(run);
+    if (current.isEmpty()) {
+      log.info("{} run {} is unknown; nothing to abort", workflowId, runId);
+      return null;
+    }
+    if (current.get().getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+      return outcome(run, current.get().getStatus());
+    }
+    return abortAndWait(workflowId, runId, approver, reason);
+  }
+
+  /** Aborts run {@code runId} through its validated update and waits until it has ended. */
+  private String abortAndWait(String workflowId, String runId, String approver, String reason) {
     WorkflowStub run = client.newUntypedWorkflowStub(workflowId, Optional.of(runId), Optional.empty());
     try {
       run.update("abort", ApprovalRecord.class, new AbortRequest(approver, reason, workflowId));

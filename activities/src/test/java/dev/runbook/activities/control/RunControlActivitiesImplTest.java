@@ -90,6 +90,23 @@ class RunControlActivitiesImplTest {
     assertThat(control.abortRunAndWait(DEPLOY_ID, "bob", "emergency")).isEqualTo("ABORTED");
   }
 
+  /** A lock's holder is aborted by its run id: a newer run under the same id is never touched. */
+  @Test
+  void anExactAbortReachesOnlyTheRunItNames() {
+    AbortableWorkflow first = start(false);
+    String firstRun = WorkflowStub.fromTyped(first).getExecution().getRunId();
+    assertThat(control.abortRunAndWait(DEPLOY_ID, "bob", "first ends")).isEqualTo("ABORTED");
+    AbortableWorkflow second = start(false);
+
+    assertThat(control.abortExactRunAndWait(DEPLOY_ID, firstRun, "bob", "aimed at the first run"))
+        .as("the named run had already ended: its outcome, nothing aborted").isEqualTo("ABORTED");
+    assertThat(control.describeRunning(DEPLOY_ID)).as("the newer run under the same id goes on").isNotNull();
+
+    String secondRun = WorkflowStub.fromTyped(second).getExecution().getRunId();
+    assertThat(control.abortExactRunAndWait(DEPLOY_ID, secondRun, "bob", "now this one")).isEqualTo("ABORTED");
+    assertThat(control.abortExactRunAndWait(DEPLOY_ID, java.util.UUID.randomUUID().toString(), "bob", "x")).isNull();
+  }
+
   @Test
   void describesOnlyRunningRuns() {
     assertThat(control.describeRunning(DEPLOY_ID)).isNull();

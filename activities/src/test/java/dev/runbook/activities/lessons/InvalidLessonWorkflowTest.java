@@ -96,6 +96,6 @@ class InvalidLessonWorkflowTest extends LessonStoreTestBase {
     assertThat(db.count("SELECT count(*) FROM platform.lessons")).isZero();
     assertThat(db.count("SELECT count(*) FROM platform.feature_flags")).isZero();
     String runId = io.temporal.client.WorkflowStub.fromTyped(run).getExecution().getRunId();
-    assertThat(db.rows("SELECT outcome FROM runbook.runs WHERE run_id = '" + runId + "'")).containsExactly("FAILED");
+    assertThat(db.rows("SELECT outcome FROM runbook.runs WHERE run_id = '" + runId + "'")).containsExactly("REFUSED");
   }
 }

@@ -20,6 +20,16 @@ public interface RunControlActivities {
   String abortRunAndWait(String workflowId, String approver, String reason);
 
   /**
+   * Aborts exactly the run {@code runId} of {@code workflowId} (a lock's holder) if it is still
+   * running, and waits (heartbeating) until it has finished, its rollback included. Returns its
+   * outcome, or null when it had already ended. Idempotent by (workflowId, runId): a retry aborts
+   * or awaits the same run, never a newer one started under the same id. Not undone: the aborted
+   * run undoes its own changes.
+   */
+  @ActivityMethod
+  String abortExactRunAndWait(String workflowId, String runId, String approver, String reason);
+
+  /**
    * Describes the run with {@code workflowId} if one is running ("emergency-deploy v1.5.2 by
    * alice, run 3f2c…"), else null. Read-only: safe to repeat, nothing to undo.
    */

@@ -103,9 +103,9 @@ public final class TargetLock {
       if (preempted.size() >= MAX_PREEMPTIONS) {
         throw refused(grant, "; gave up after pre-empting " + preempted.size() + " runs");
       }
-      // The open run of a workflow id is the only one that can still hold a lock, so aborting the
-      // id reaches this holder; a holder that ended meanwhile is released by the next acquire.
-      String ended = control.abortRunAndWait(holder.workflowId(), approver, reason);
+      // Exactly the holder's run: a newer run started under the same id meanwhile is left alone (it
+      // has to take the lock itself); a holder that ended meanwhile is released by the next acquire.
+      String ended = control.abortExactRunAndWait(holder.workflowId(), holder.runId(), approver, reason);
       Workflow.getLogger(TargetLock.class).info("pre-empted {} run {}: {}", holder.workflowId(), holder.runId(),
           ended == null ? "had already ended" : "ended " + ended);
       preempted.add(holder);

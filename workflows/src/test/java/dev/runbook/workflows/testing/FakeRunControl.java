@@ -54,6 +54,12 @@ public final class FakeRunControl implements RunControlActivities {
     }
   }
 
+  /** The scripted outcome, or the live run as {@link #abortRunAndWait} (one run per id in these tests). */
+  @Override
+  public String abortExactRunAndWait(String workflowId, String runId, String approver, String reason) {
+    return abortRunAndWait(workflowId, approver, reason);
+  }
+
   @Override
   public String describeRunning(String workflowId) {
     if (client == null) {
