@@ -2,7 +2,8 @@ package dev.runbook.activities.control;
 
 import dev.runbook.workflows.api.AbortRequest;
 import dev.runbook.workflows.api.ApprovalRecord;
-import io.temporal.client.WorkflowUpdateException;
+import dev.runbook.workflows.api.RunbookStatus;
+import java.util.List;
 import java.util.regex.Pattern;
 import dev.runbook.workflows.api.RunbookResult;
 import dev.runbook.workflows.contract.RunControlActivities;
@@ -25,9 +26,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Aborts another run through the Temporal client (a manual rollback first stops the deploy that is
  * still going) and waits, heartbeating, until that run has finished its own rollback, so the two
- * never drive the platform at the same time. The abort is an update, so a refusal (the requester
- * may not abort in that environment) fails this run fast instead of waiting forever. The abort goes to the exact run that was described,
- * never to a newer run reusing the business-key id.
+ * never drive the platform at the same time. The abort is the signal every runbook takes; the run's
+ * approvals audit (its status query) says whether it was accepted, so a refusal (the requester may
+ * not abort in that environment) fails this run fast instead of waiting forever. The abort goes to
+ * the exact run that was described, never to a newer run reusing the business-key id.
  */
 public class RunControlActivitiesImpl implements RunControlActivities {
   private static final Logger log = LoggerFactory.getLogger(RunControlActivitiesImpl.class);
@@ -76,26 +78,26 @@ public class RunControlActivitiesImpl implements RunControlActivities {
     return abortAndWait(workflowId, runId, approver, reason);
   }
 
-  /** Aborts run {@code runId} through its validated update and waits until it has ended. */
+  /**
+   * Sends run {@code runId} the abort signal, learns from its approvals audit (the status query)
+   * whether the abort was accepted, and waits until the run has ended. A signal, not the update:
+   * the signal is in the run's history before any workflow task handles it, while an update's
+   * acceptance travels in the task's reply, and the embedded test server wedges a run whose reply
+   * it rejects (an activity of the run finishing in that instant) after keeping the acceptance.
+   */
   private String abortAndWait(String workflowId, String runId, String approver, String reason) {
     WorkflowStub run = client.newUntypedWorkflowStub(workflowId, Optional.of(runId), Optional.empty());
     try {
-      run.update("abort", ApprovalRecord.class, new AbortRequest(approver, reason, workflowId));
-      log.info("aborted {} run {} as {}", workflowId, runId, approver);
+      int before = abortRecords(run, approver).size();
+      run.signal("abort", new AbortRequest(approver, reason, workflowId));
+      ApprovalRecord verdict = awaitVerdict(run, approver, before);
+      if (verdict == null || verdict.accepted()) {
+        log.info("aborted {} run {} as {}", workflowId, runId, approver);
+      } else {
+        refused(workflowId, runId, verdict.reason());
+      }
     } catch (WorkflowNotFoundException finishedMeanwhile) {
       log.info("{} run {} finished before the abort arrived", workflowId, runId);
-    } catch (WorkflowUpdateException refused) {
-      String why = rootMessage(refused);
-      if (STILL_STARTING.matcher(why).find()) {
-        // The run has not loaded its policy yet; a retry a moment later finds it ready.
-        throw ApplicationFailure.newFailure("cannot abort " + workflowId + " yet: " + why, "RunStarting");
-      }
-      if (!ENDS_BY_ITSELF.matcher(why).find()) {
-        // Waiting would never end: the run goes on unless someone allowed to abort it does.
-        throw ApplicationFailure.newNonRetryableFailure("cannot abort " + workflowId + ": " + why
-            + ". Ask an approver of that environment to run this, or abort it first.", "AbortRefused");
-      }
-      log.info("{} run {} refused the abort but will end by itself: {}", workflowId, runId, why);
     }
     ActivityExecutionContext ctx = Activity.getExecutionContext();
     WorkflowExecutionStatus status;
@@ -114,6 +116,56 @@ public class RunControlActivitiesImpl implements RunControlActivities {
       }
     }
     return outcome(run, status);
+  }
+
+  /** What the run's gate said of the refused abort decides: retry soon, wait for its end, or fail fast. */
+  private static void refused(String workflowId, String runId, String why) {
+    if (STILL_STARTING.matcher(why).find()) {
+      // The run has not loaded its policy yet; a retry a moment later finds it ready.
+      throw ApplicationFailure.newFailure("cannot abort " + workflowId + " yet: " + why, "RunStarting");
+    }
+    if (!ENDS_BY_ITSELF.matcher(why).find()) {
+      // Waiting would never end: the run goes on unless someone allowed to abort it does.
+      throw ApplicationFailure.newNonRetryableFailure("cannot abort " + workflowId + ": " + why
+          + ". Ask an approver of that environment to run this, or abort it first.", "AbortRefused");
+    }
+    log.info("{} run {} refused the abort but will end by itself: {}", workflowId, runId, why);
+  }
+
+  /**
+   * The gate's verdict on our abort: the first abort record by {@code approver} after the {@code
+   * before} it already had; null when the run ended first. Heartbeats while it waits.
+   */
+  private ApprovalRecord awaitVerdict(WorkflowStub run, String approver, int before) {
+    ActivityExecutionContext ctx = Activity.getExecutionContext();
+    while (true) {
+      ctx.heartbeat(run.getExecution() == null ? null : run.getExecution().getRunId());
+      Optional<WorkflowExecutionDescription> d = describe(run);
+      if (d.isEmpty() || d.get().getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+        return null;
+      }
+      List<ApprovalRecord> records = abortRecords(run, approver);
+      if (records.size() > before) {
+        return records.get(before);
+      }
+      sleep();
+    }
+  }
+
+  /** The run's abort records by {@code approver}, oldest first (its approvals audit, from the status query). */
+  private static List<ApprovalRecord> abortRecords(WorkflowStub run, String approver) {
+    RunbookStatus status = run.query("status", RunbookStatus.class);
+    return status.approvals() == null ? List.of() : status.approvals().stream()
+        .filter(a -> "abort".equals(a.action()) && approver.equals(a.approver())).toList();
+  }
+
+  private void sleep() {
+    try {
+      Thread.sleep(pollInterval.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw Activity.wrap(e);
+    }
   }
 
   @Override

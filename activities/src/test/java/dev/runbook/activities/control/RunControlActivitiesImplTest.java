@@ -100,7 +100,8 @@ class RunControlActivitiesImplTest {
 
     assertThat(control.abortExactRunAndWait(DEPLOY_ID, firstRun, "bob", "aimed at the first run"))
         .as("the named run had already ended: its outcome, nothing aborted").isEqualTo("ABORTED");
-    assertThat(control.describeRunning(DEPLOY_ID)).as("the newer run under the same id goes on").isNotNull();
+    assertThat(WorkflowStub.fromTyped(second).describe().getStatus())
+        .as("the newer run under the same id goes on").isEqualTo(io.temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
 
     String secondRun = WorkflowStub.fromTyped(second).getExecution().getRunId();
     assertThat(control.abortExactRunAndWait(DEPLOY_ID, secondRun, "bob", "now this one")).isEqualTo("ABORTED");

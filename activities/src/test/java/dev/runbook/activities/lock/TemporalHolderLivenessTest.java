@@ -58,7 +58,7 @@ class TemporalHolderLivenessTest {
   void aCompletedRunIsClosedEvenWhenANewRunReusesItsId() {
     WorkflowExecution first = start("deploy:learning-api:local");
     WorkflowStub stub = client.newUntypedWorkflowStub(first.getWorkflowId());
-    stub.update("abort", Object.class, new AbortRequest("bob", "done", first.getWorkflowId()));
+    stub.signal("abort", new AbortRequest("bob", "done", first.getWorkflowId()));
     stub.getResult(RunbookResult.class);
     assertThat(liveness.isOpen(first.getWorkflowId(), first.getRunId())).isFalse();
 
