@@ -45,7 +45,7 @@ class GoldenHistoryReplayTest {
   @Test
   void aChangedActivityOrderFailsTheReplay() {
     assertThatThrownBy(() -> WorkflowReplayer.replayWorkflowExecution(
-            load("code-deploy-succeeded.json"), ReorderedCodeDeployWorkflowImpl.class))
+            load("v1-before-target-lock/code-deploy-succeeded.json"), ReorderedCodeDeployWorkflowImpl.class))
         .isInstanceOf(RuntimeException.class)
         .hasStackTraceContaining("NonDeterministicException")
         .hasStackTraceContaining("SmokeTest");
