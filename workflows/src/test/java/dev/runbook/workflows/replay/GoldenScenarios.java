@@ -45,6 +45,12 @@ final class GoldenScenarios {
             rt.abort(DEPLOY_ID, "bob", "metrics look odd");
             return DEPLOY_ID;
           }),
+      new Scenario("code-deploy-refused.json", dev.runbook.workflows.codedeploy.CodeDeployWorkflowImpl.class,
+          Outcome.REFUSED, rt -> {
+            rt.platform.unknownVersion("v1.9.9");
+            rt.startCodeDeploy("v1.9.9");
+            return DEPLOY_ID;
+          }),
       new Scenario("emergency-deploy-succeeded.json", dev.runbook.workflows.emergency.EmergencyDeployWorkflowImpl.class,
           Outcome.SUCCEEDED, rt -> {
             rt.runControl.running(DEPLOY_ID, "ABORTED");
@@ -78,9 +84,13 @@ final class GoldenScenarios {
         return LESSON_ID;
       }));
 
-  /** Recorded before the single-flight check went behind Workflow.getVersion (histories/v0-before-single-flight-marker). */
-  static final List<String> BEFORE_SINGLE_FLIGHT = List.of(
-      "code-deploy-succeeded.json", "code-deploy-rolled-back.json", "emergency-deploy-succeeded.json", "rollback-succeeded.json");
+  /**
+   * Earlier releases' recordings of the same scenarios, one folder per release, oldest first: runs
+   * those releases started must still replay. A scenario is replayed from each folder that has it.
+   */
+  static final List<String> EARLIER_RELEASES = List.of(
+      "v0-before-single-flight-marker", // before the single-flight check went behind Workflow.getVersion
+      "v1-before-target-lock");         // before target locks, typed refusals, release and input checks
 
   /** The business-key id a golden history's run had, from its file name. */
   static String workflowIdOf(String file) {
