@@ -53,6 +53,9 @@ final class LockRace {
   }
 
   List<String> run(String service, Proc a, Proc b) throws Exception {
+    if (a == Proc.LESSON) {
+      return lessonRace();
+    }
     String version = service == null ? null : otherThanLive(service);
     long t0 = System.currentTimeMillis();
     String idA = "ui-" + UUID.randomUUID();
@@ -128,6 +131,55 @@ final class LockRace {
     }
     if (service != null) {
       checkAdminLog(problems, service, t0, t1, List.of(ha, hb), List.of(la, lb), ids);
+    }
+    return problems;
+  }
+
+  /**
+   * Lesson updates must run under their business key ({@code lesson:<id>:<env>}; a free id is
+   * refused InvalidRequest), so two in the same instant meet Temporal's id uniqueness first:
+   * exactly one start succeeds and moves, the other is rejected as already started.
+   */
+  private List<String> lessonRace() throws Exception {
+    CountDownLatch go = new CountDownLatch(1);
+    List<CompletableFuture<WorkflowStub>> starts = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      starts.add(CompletableFuture.supplyAsync(() -> {
+        try {
+          go.await();
+          return driver.startLessonUpdate(lessonFile);
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }, pool));
+    }
+    go.countDown();
+    List<WorkflowStub> started = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (CompletableFuture<WorkflowStub> f : starts) {
+      try {
+        started.add(f.get());
+      } catch (java.util.concurrent.ExecutionException e) {
+        Throwable root = e.getCause() == null ? e : e.getCause();
+        while (root.getCause() != null && !(root instanceof io.temporal.client.WorkflowExecutionAlreadyStarted)) {
+          root = root.getCause();
+        }
+        if (!(root instanceof io.temporal.client.WorkflowExecutionAlreadyStarted)) {
+          problems.add("second start failed otherwise: " + root);
+        }
+      }
+    }
+    if (started.size() != 1) {
+      problems.add(started.size() + " lesson updates started, expected exactly 1");
+    }
+    for (WorkflowStub run : started) {
+      if (driver.await(run, st -> st.phase() == Phase.AWAITING_APPROVAL, LIMIT).phase() == Phase.AWAITING_APPROVAL) {
+        driver.abort(run, "carol");
+      }
+      RunEnd end = driver.end(run, LIMIT);
+      if (end.outcome() == Outcome.REFUSED) {
+        problems.add("the started lesson update was refused: " + end);
+      }
     }
     return problems;
   }

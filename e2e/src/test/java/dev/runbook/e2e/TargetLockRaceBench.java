@@ -40,8 +40,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *   <tr><td>emergency vs rollback</td><td>bot</td><td>the rollback SUCCEEDS; the emergency deploy is
  *       REFUSED or pre-empted</td></tr>
  *   <tr><td>rollback vs rollback</td><td>learning-api</td><td>one SUCCEEDS, the other REFUSED</td></tr>
- *   <tr><td>lesson vs lesson</td><td>stock_basics_001</td><td>exactly one REFUSED; the other is not
- *       refused by the lock</td></tr>
+ *   <tr><td>lesson vs lesson</td><td>stock_basics_001</td><td>lesson updates must use their business
+ *       key (a free id is refused InvalidRequest): exactly one start succeeds and moves, the other is
+ *       rejected by Temporal as already started</td></tr>
  *   <tr><td>holder terminated</td><td>web</td><td>a code deploy terminated at its gate; the next run
  *       under another id is granted by its first acquire and reaches its gate</td></tr>
  *   <tr><td>holder crash</td><td>bot</td><td>kill -9 of the worker while a code deploy holds at its
