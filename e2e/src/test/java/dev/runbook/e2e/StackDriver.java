@@ -6,6 +6,7 @@ import dev.runbook.starter.stack.LocalStack;
 import dev.runbook.starter.stack.LocalStackOptions;
 import dev.runbook.workflows.api.CodeDeployRequest;
 import dev.runbook.workflows.api.LessonUpdateRequest;
+import dev.runbook.workflows.api.Outcome;
 import dev.runbook.workflows.api.Phase;
 import dev.runbook.workflows.api.Procedure;
 import dev.runbook.workflows.api.PromoteRequest;
@@ -61,6 +62,69 @@ final class StackDriver implements AutoCloseable {
         WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.RUNBOOK).setWorkflowId(workflowId).build());
     stub.start(new CodeDeployRequest(service, "local", version, requestedBy, null));
     return client.newUntypedWorkflowStub(workflowId);
+  }
+
+  /** Starts an emergency deploy under {@code workflowId} (a free id, as from the Temporal UI). */
+  WorkflowStub startEmergencyDeployUnder(String workflowId, String service, String version, String requestedBy) {
+    return startUnder(Procedure.EMERGENCY_DEPLOY, workflowId,
+        new dev.runbook.workflows.api.EmergencyDeployRequest(service, "local", version, "bench", requestedBy, null));
+  }
+
+  /** Starts a rollback to {@code toVersion} under {@code workflowId} (a free id, as from the Temporal UI). */
+  WorkflowStub startRollbackUnder(String workflowId, String service, String toVersion, String requestedBy) {
+    return startUnder(Procedure.ROLLBACK, workflowId,
+        new dev.runbook.workflows.api.RollbackRequest(service, "local", toVersion, "bench", requestedBy, null));
+  }
+
+  /** Starts a lesson update of {@code file} under {@code workflowId} (a free id, as from the Temporal UI). */
+  WorkflowStub startLessonUpdateUnder(String workflowId, Path file, String requestedBy) throws java.io.IOException {
+    String yaml = java.nio.file.Files.readString(file);
+    String lessonId = dev.runbook.lessons.validation.LessonValidator.validate(file).lesson().orElseThrow().id();
+    return startUnder(Procedure.LESSON_UPDATE, workflowId,
+        new LessonUpdateRequest(lessonId, file.getFileName().toString(), yaml, "local", requestedBy, null));
+  }
+
+  private WorkflowStub startUnder(Procedure procedure, String workflowId, Object request) {
+    WorkflowStub stub = client.newUntypedWorkflowStub(procedure.workflowType(),
+        WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.RUNBOOK).setWorkflowId(workflowId).build());
+    stub.start(request);
+    return client.newUntypedWorkflowStub(workflowId, java.util.Optional.of(stub.getExecution().getRunId()),
+        java.util.Optional.empty());
+  }
+
+  /** How a run ended: its result, or for a failed run the failure type ("TargetLocked" for a refusal) and message. */
+  record RunEnd(Outcome outcome, String failureType, String reason) {}
+
+  RunEnd end(WorkflowStub run, Duration limit) {
+    try {
+      RunbookResult r = run.getResult(limit.toSeconds(), TimeUnit.SECONDS, RunbookResult.class);
+      return new RunEnd(r.outcome(), null, r.reason());
+    } catch (io.temporal.client.WorkflowFailedException e) {
+      Throwable cause = e.getCause();
+      String type = cause instanceof io.temporal.failure.ApplicationFailure af ? af.getType()
+          : cause == null ? null : cause.getClass().getSimpleName();
+      String message = cause instanceof io.temporal.failure.ApplicationFailure af ? af.getOriginalMessage()
+          : String.valueOf(cause);
+      Outcome outcome = "TargetLocked".equals(type) ? Outcome.REFUSED : Outcome.FAILED;
+      try {
+        RunbookStatus s = status(run);
+        outcome = s.outcome() != null ? s.outcome() : outcome;
+      } catch (RuntimeException noStatus) {
+        // a terminated run answers no query; keep the failure's reading
+      }
+      return new RunEnd(outcome, type, message);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError(run.getExecution().getWorkflowId() + " did not end within " + limit, e);
+    }
+  }
+
+  void abort(WorkflowStub run, String approver) {
+    run.signal("abort", new dev.runbook.workflows.api.AbortRequest(approver, "bench over", null));
+  }
+
+  /** The run's history as it is now. */
+  io.temporal.common.WorkflowExecutionHistory history(WorkflowStub run) {
+    return client.fetchHistory(run.getExecution().getWorkflowId(), run.getExecution().getRunId());
   }
 
   /** Starts a lesson update of {@code file} on the local environment, as {@code runbook start lesson-update} does. */
