@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.runbook.e2e.WatchCapacityReport.Foreground;
 import dev.runbook.workflows.api.AbortRequest;
 import dev.runbook.workflows.api.Outcome;
+import dev.runbook.workflows.api.Phase;
+import dev.runbook.workflows.api.RunbookStatus;
 import dev.runbook.workflows.api.RunbookResult;
 import dev.runbook.workflows.contract.WatchVerdict;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.converter.DefaultDataConverter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -76,7 +79,15 @@ final class ForegroundRuns {
   /** v1.6.0: breach first seen → first compensation scheduled, and the watch's verdict → it. */
   private void breach(List<Long> breachToRollback, List<Long> verdictToRollback, List<String> failures) throws Exception {
     WorkflowStub run = driver.startCodeDeploy(SERVICE, "v1.6.0");
-    RunbookResult result = run.getResult(300, TimeUnit.SECONDS, RunbookResult.class);
+    // A window without enough canary requests ends inconclusive and waits for a person: say so, abort it.
+    RunbookStatus waiting = settled(run, Duration.ofMinutes(5));
+    if (waiting.phase() == Phase.AWAITING_APPROVAL) {
+      failures.add("bad release not judged (" + waiting.waitingFor() + ")");
+      run.update("abortUpdate", Object.class, new AbortRequest("alice", "bench: inconclusive", null));
+      run.getResult(120, TimeUnit.SECONDS, RunbookResult.class);
+      return;
+    }
+    RunbookResult result = run.getResult(120, TimeUnit.SECONDS, RunbookResult.class);
     if (result.outcome() != Outcome.ROLLED_BACK) {
       failures.add("bad release ended " + result.outcome() + ": " + result.reason());
       return;
@@ -97,6 +108,17 @@ final class ForegroundRuns {
         .findFirst().map(ForegroundRuns::millis).orElseThrow();
     breachToRollback.add(rollbackStart - verdict.breachStartedAtMillis());
     verdictToRollback.add(rollbackStart - millis(watchDone));
+  }
+
+  /** Polls the status once a second (queries are workflow tasks: few, on a busy worker) until done or waiting. */
+  private RunbookStatus settled(WorkflowStub run, Duration limit) throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    RunbookStatus s = driver.status(run);
+    while (s.phase() != Phase.DONE && s.phase() != Phase.AWAITING_APPROVAL && System.nanoTime() < deadline) {
+      Thread.sleep(1000);
+      s = driver.status(run);
+    }
+    return s;
   }
 
   private static long millis(HistoryEvent e) {
