@@ -82,22 +82,24 @@ class WatchCapacityBench {
       ForegroundRuns fg = new ForegroundRuns(driver, probe);
 
       long t0 = System.currentTimeMillis();
-      List<Long> toWatch = probe.awaitWatching(startQuiet(driver, 1, n), WATCH_LIMIT_MILLIS);
+      List<String> closed = new ArrayList<>();
+      List<Long> toWatch = probe.awaitWatching(startQuiet(driver, 1, n), WATCH_LIMIT_MILLIS, closed);
       long allWatching = System.currentTimeMillis() - t0;
       System.out.printf("N=%d: all watching after %d ms%n", n, allWatching);
       Foreground one = fg.measure(foreground);
       phases.add(new Phase(n, 1, toWatch, allWatching, one,
-          List.of(WorkerFigures.of(first)), null));
+          List.of(WorkerFigures.of(first)), null, List.copyOf(closed)));
 
       Path log = driver.stack.logDir().resolve("worker-2.log");
       try (SecondWorker second = new SecondWorker(driver.stack, workerArgs, log)) {
         WorkerGauges other = new WorkerGauges(second.url);
         long t1 = System.currentTimeMillis();
-        List<Long> moreToWatch = probe.awaitWatching(startQuiet(driver, n + 1, k), WATCH_LIMIT_MILLIS);
+        List<String> moreClosed = new ArrayList<>();
+        List<Long> moreToWatch = probe.awaitWatching(startQuiet(driver, n + 1, k), WATCH_LIMIT_MILLIS, moreClosed);
         long moreWatching = System.currentTimeMillis() - t1;
         Foreground two = fg.measure(foreground);
         phases.add(new Phase(n + k, 2, moreToWatch, moreWatching, two,
-            List.of(WorkerFigures.of(first), WorkerFigures.of(other)), k));
+            List.of(WorkerFigures.of(first), WorkerFigures.of(other)), k, List.copyOf(moreClosed)));
       }
     }
     return phases;

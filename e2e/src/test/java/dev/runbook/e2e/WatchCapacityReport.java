@@ -22,14 +22,14 @@ final class WatchCapacityReport {
    * @param added runs added in this phase (second worker), null for the first phase
    */
   record Phase(int inWatch, int workers, List<Long> toWatch, long allWatchingMillis, Foreground foreground,
-      List<WorkerFigures> perWorker, Integer added, String error) {
+      List<WorkerFigures> perWorker, Integer added, List<String> closedBeforeWatch, String error) {
     Phase(int inWatch, int workers, List<Long> toWatch, long allWatchingMillis, Foreground foreground,
-        List<WorkerFigures> perWorker, Integer added) {
-      this(inWatch, workers, toWatch, allWatchingMillis, foreground, perWorker, added, null);
+        List<WorkerFigures> perWorker, Integer added, List<String> closedBeforeWatch) {
+      this(inWatch, workers, toWatch, allWatchingMillis, foreground, perWorker, added, closedBeforeWatch, null);
     }
 
     static Phase failed(int n, String error) {
-      return new Phase(n, 1, List.of(), 0, null, List.of(), null, error);
+      return new Phase(n, 1, List.of(), 0, null, List.of(), null, List.of(), error);
     }
   }
 
@@ -62,6 +62,9 @@ final class WatchCapacityReport {
           .append(" |\n");
     }
     for (Phase p : phases) {
+      if (!p.closedBeforeWatch().isEmpty()) {
+        md.append("\nClosed before watching at ").append(p.inWatch()).append(" runs: ").append(p.closedBeforeWatch());
+      }
       if (p.foreground() != null && !p.foreground().failures().isEmpty()) {
         md.append("\nForeground failures at ").append(p.inWatch()).append(" runs: ").append(p.foreground().failures());
       }

@@ -32,12 +32,12 @@ final class WatchProbe {
 
   /**
    * Waits until every run's watch has started; returns, per run, workflow start → watch started
-   * (ms, server clock). Fails naming the runs that closed or did not get there in time.
+   * (ms, server clock). Runs that closed first (e.g. a smoke test that timed out on an overloaded
+   * sandbox) are added to {@code closed}; fails naming the runs that did not get there in time.
    */
-  List<Long> awaitWatching(List<String> workflowIds, long limitMillis) throws InterruptedException {
+  List<Long> awaitWatching(List<String> workflowIds, long limitMillis, List<String> closed) throws InterruptedException {
     Set<String> pending = new LinkedHashSet<>(workflowIds);
     List<Long> millis = new ArrayList<>();
-    List<String> closed = new ArrayList<>();
     long deadline = System.currentTimeMillis() + limitMillis;
     while (!pending.isEmpty() && System.currentTimeMillis() < deadline) {
       for (var it = pending.iterator(); it.hasNext(); ) {
@@ -57,9 +57,8 @@ final class WatchProbe {
         Thread.sleep(2000);
       }
     }
-    if (!closed.isEmpty() || !pending.isEmpty()) {
-      throw new AssertionError(closed.size() + " runs closed before watching " + closed.stream().limit(5).toList()
-          + ", " + pending.size() + " not watching after " + limitMillis / 1000 + " s "
+    if (!pending.isEmpty()) {
+      throw new AssertionError(pending.size() + " runs not watching after " + limitMillis / 1000 + " s "
           + pending.stream().limit(5).toList());
     }
     return millis;
