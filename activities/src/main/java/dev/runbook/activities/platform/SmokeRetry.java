@@ -30,9 +30,25 @@ public record SmokeRetry(Duration deadline, Duration firstPause, Duration maxPau
         Sleeper.threadSleep());
   }
 
+  /**
+   * At most half the activity's start-to-close timeout: a release that keeps failing must be
+   * reported as failing (a rollback), not time the activity out (a failed run) when a short
+   * deploy timeout is configured. Outside an activity (unit tests) the deadline as given.
+   */
+  private static Duration withinActivityTimeout(Duration deadline) {
+    try {
+      Duration startToClose = Activity.getExecutionContext().getInfo().getStartToCloseTimeout();
+      return startToClose.isZero() || startToClose.dividedBy(2).compareTo(deadline) >= 0
+          ? deadline : startToClose.dividedBy(2);
+    } catch (IllegalStateException | NullPointerException notInAnActivity) {
+      return deadline;
+    }
+  }
+
   /** The first passing result, or the last failing one with how many attempts it took. */
   public SmokeResult run(Supplier<SmokeResult> attempt) {
     long start = clock.millis();
+    Duration deadline = withinActivityTimeout(this.deadline);
     Duration pause = firstPause;
     for (int n = 1; ; n++) {
       SmokeResult result = attempt.get();
