@@ -13,34 +13,48 @@ import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import io.temporal.testserver.TestServer;
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.temporal.internal.testservice.TestServicesStarter;
 import io.temporal.worker.WorkerFactory;
+import java.io.IOException;
 import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Temporal test server bound to a TCP port in this JVM, in real time: time skipping is
- * locked ({@code createPortBoundServer(port, true)}: the flag is "lock time skipping"), so timers
- * and watch windows last as long as they say. State lives in memory only.
+ * The Temporal test server bound to a TCP port of 127.0.0.1 in this JVM, in real time: time
+ * skipping is locked (the {@code true} given to {@link TestServicesStarter}), so timers and watch
+ * windows last as long as they say. State lives in memory only. The SDK's own
+ * {@code TestServer.createPortBoundServer} would listen on every interface, so the test server's
+ * services are mounted on a gRPC server of our own bound to loopback.
  */
 public final class EmbeddedTemporal implements AutoCloseable {
   public static final String NAMESPACE = "default";
 
   private final int port;
-  private final TestServer.PortBoundTestServer server;
+  private final TestServicesStarter services;
+  private final Server server;
   private WorkflowServiceStubs stubs;
   private WorkflowClient client;
 
-  private EmbeddedTemporal(int port, TestServer.PortBoundTestServer server) {
+  private EmbeddedTemporal(int port, TestServicesStarter services, Server server) {
     this.port = port;
+    this.services = services;
     this.server = server;
   }
 
   public static EmbeddedTemporal start(int port) {
+    TestServicesStarter services = new TestServicesStarter(true, 0);
     try {
-      return new EmbeddedTemporal(port, TestServer.createPortBoundServer(port, true));
-    } catch (RuntimeException e) {
+      NettyServerBuilder builder =
+          NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+      services.getServices().forEach(builder::addService);
+      return new EmbeddedTemporal(port, services, builder.build().start());
+    } catch (IOException | RuntimeException e) {
+      services.close();
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof BindException) {
           throw new LocalStackException(
@@ -123,6 +137,12 @@ public final class EmbeddedTemporal implements AutoCloseable {
       stubs = null;
       client = null;
     }
-    server.close();
+    server.shutdownNow();
+    try {
+      server.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    services.close();
   }
 }
