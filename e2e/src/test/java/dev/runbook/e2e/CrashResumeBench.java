@@ -35,7 +35,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * </ul>
  *
  * The deploy timeout stays at the local 60 s, the bound a crash cost before heartbeats.
- * Run: {@code flock /work/tmp/e2e.lock mvn -B -ntp verify -pl e2e -am -Dbench=true
+ * Run: {@code mvn -B -ntp verify -pl e2e -am -Dbench=true
  * -Dtest=CrashResumeBench -Dsurefire.failIfNoSpecifiedTests=false -DskipTests=false}.
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")

@@ -55,7 +55,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * acquire → completed release, from their histories) must not overlap. Runs left at a gate are
  * aborted by the bench. Output: a pass/fail table, also in {@code target/bench/target-lock-race.md}.
  *
- * <p>Run: {@code flock /work/tmp/e2e.lock mvn -B -ntp verify -pl e2e -am -Dbench=true
+ * <p>Run: {@code mvn -B -ntp verify -pl e2e -am -Dbench=true
  * -Dtest=TargetLockRaceBench -Dsurefire.failIfNoSpecifiedTests=false -DskipTests=false}.
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * The worker gets N + K + 16 watch slots, so that one process could hold every window: the
  * second worker's share is then what Temporal's dispatch gives it, not an overflow.
  *
- * <p>Run: {@code flock /work/tmp/e2e.lock mvn -B -ntp verify -pl e2e -am -Dbench=true
+ * <p>Run: {@code mvn -B -ntp verify -pl e2e -am -Dbench=true
  * -Dtest=WatchCapacityBench -Dsurefire.failIfNoSpecifiedTests=false -Dbench.n=10,200}. Results go
  * to e2e/target/bench/watch-capacity.md and docs/benchmarks.md.
  */
