@@ -73,7 +73,8 @@ class ManyServicesTest {
         blue = Http.get(stats).json();
       }
       assertThat(blue.get("healthChecks").asLong()).as("learning-api blue: %s", blue).isGreaterThanOrEqualTo(10);
-      assertThat(blue.get("healthFailures").asLong()).as("learning-api blue: %s", blue).isZero();
+      // one probe may still time out on a busy 2-core host; a starved service failed 3 of its first 8
+      assertThat(blue.get("healthFailures").asLong()).as("learning-api blue: %s", blue).isLessThanOrEqualTo(1);
       assertThat(blue.get("requests").asLong()).as("learning-api blue: %s", blue).isPositive();
 
       System.gc();
