@@ -13,6 +13,7 @@ import java.util.Arrays;
 final class SecondBucket {
 
   private static final int INITIAL_CAPACITY = 16;
+  private static final float[] NO_LATENCIES = new float[0];
 
   long second = Long.MIN_VALUE;
   long requests;
@@ -20,7 +21,8 @@ final class SecondBucket {
   long complaints;
   long healthChecks;
   long healthFailures;
-  float[] latenciesMs = new float[INITIAL_CAPACITY];
+  /** Allocated on the first request: most seconds of a quiet slot only hold a health check. */
+  float[] latenciesMs = NO_LATENCIES;
   int latencyCount;
 
   /** Reuses this bucket for {@code newSecond}, forgetting what it held. */
@@ -35,7 +37,7 @@ final class SecondBucket {
 
   void addLatency(double ms) {
     if (latencyCount == latenciesMs.length) {
-      latenciesMs = Arrays.copyOf(latenciesMs, latencyCount * 2);
+      latenciesMs = Arrays.copyOf(latenciesMs, Math.max(INITIAL_CAPACITY, latencyCount * 2));
     }
     latenciesMs[latencyCount++] = (float) ms;
   }

@@ -14,17 +14,21 @@ final class SlidingWindow {
   /** Longest lookback the stats API accepts. */
   static final int MAX_LOOKBACK_SECONDS = 600;
 
+  /**
+   * Buckets are created on the first second that lands in their place, not up front: a slot that
+   * has only run for a minute holds a minute of buckets, and a thousand quiet slots do not start
+   * with 600 buckets each (that was ~90 KB a slot before the first request).
+   */
   private final SecondBucket[] ring = new SecondBucket[MAX_LOOKBACK_SECONDS + 1];
-
-  SlidingWindow() {
-    for (int i = 0; i < ring.length; i++) {
-      ring[i] = new SecondBucket();
-    }
-  }
 
   /** The bucket of {@code second}, recycling the stale one that occupied its place in the ring. */
   SecondBucket bucket(long second) {
-    SecondBucket bucket = ring[(int) Math.floorMod(second, (long) ring.length)];
+    int index = (int) Math.floorMod(second, (long) ring.length);
+    SecondBucket bucket = ring[index];
+    if (bucket == null) {
+      bucket = new SecondBucket();
+      ring[index] = bucket;
+    }
     if (bucket.second != second) {
       bucket.reset(second);
     }
@@ -61,7 +65,7 @@ final class SlidingWindow {
   }
 
   private static boolean inWindow(SecondBucket bucket, long nowSecond, int lookbackSeconds) {
-    return bucket.second <= nowSecond && bucket.second > nowSecond - lookbackSeconds;
+    return bucket != null && bucket.second <= nowSecond && bucket.second > nowSecond - lookbackSeconds;
   }
 
   /** Nearest-rank 95th percentile rounded to 0.1 ms, or null for no samples. */
