@@ -15,6 +15,7 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.temporal.internal.testservice.GRPCServerHelper;
 import io.temporal.internal.testservice.TestServicesStarter;
 import io.temporal.worker.WorkerFactory;
 import java.io.IOException;
@@ -51,7 +52,8 @@ public final class EmbeddedTemporal implements AutoCloseable {
     try {
       NettyServerBuilder builder =
           NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-      services.getServices().forEach(builder::addService);
+      // the services plus the gRPC health service clients check on connect, as the SDK's own server does
+      GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
       return new EmbeddedTemporal(port, services, builder.build().start());
     } catch (IOException | RuntimeException e) {
       services.close();
