@@ -28,7 +28,9 @@ class RunControlActivitiesImplTest {
 
   @BeforeEach
   void setUp() {
-    workflows = TestWorkflowEnvironment.newInstance();
+    // real time: these runs wait for signals only, and skipped time would time out a run left waiting
+    workflows = TestWorkflowEnvironment.newInstance(
+        io.temporal.testing.TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     Worker worker = workflows.newWorker(QUEUE);
     worker.registerWorkflowImplementationTypes(AbortableWorkflow.Impl.class);
     workflows.start();
