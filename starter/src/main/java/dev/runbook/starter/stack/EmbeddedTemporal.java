@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * The Temporal test server bound to a TCP port of 127.0.0.1 in this JVM, in real time: time
  * skipping is locked (the {@code true} given to {@link TestServicesStarter}), so timers and watch
  * windows last as long as they say. State lives in memory only. The SDK's own
- * {@code TestServer.createPortBoundServer} would listen on every interface, so the test server's
+ * port-bound test server (TestServer) would listen on every interface, so the test server's
  * services are mounted on a gRPC server of our own bound to loopback.
  */
 public final class EmbeddedTemporal implements AutoCloseable {
