@@ -3,7 +3,6 @@ package dev.runbook.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runbook.sandbox.Sandbox;
-import dev.runbook.sandbox.SandboxOptions;
 import dev.runbook.workflows.api.AbortRequest;
 import dev.runbook.workflows.api.CodeDeployRequest;
 import dev.runbook.workflows.api.Outcome;
@@ -25,10 +24,6 @@ import io.temporal.spring.boot.WorkerOptionsCustomizer;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,9 +65,8 @@ class WatchSlotsTest {
       "learning-api", new String[] {"v1.5.0", "v1.5.1"},
       "web", new String[] {"v3.2.0", "v3.3.0"},
       "bot", new String[] {"v0.9.0", "v1.0.0"});
-  private static final EmbeddedPostgres POSTGRES = startPostgres();
-  private static final Sandbox SANDBOX = startSandbox();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final EmbeddedPostgres POSTGRES = LocalPeers.startPostgres();
+  private static final Sandbox SANDBOX = LocalPeers.startSandbox();
 
   @Autowired TestWorkflowEnvironment testEnv;
   @Autowired WorkflowClient client;
@@ -141,14 +135,14 @@ class WatchSlotsTest {
       RunbookResult aborted = queued.getResult(30, TimeUnit.SECONDS, RunbookResult.class);
       assertThat(aborted.outcome()).isEqualTo(Outcome.ABORTED);
       String service = aborted.service();
-      assertThat(get(SANDBOX.adminUrl() + "/api/services/" + service))
+      assertThat(LocalPeers.get(SANDBOX.adminUrl() + "/api/services/" + service))
           .contains("\"version\":\"" + SERVICES.get(service)[0] + "\",\"role\":\"LIVE\",\"weight\":100");
 
       for (WorkflowStub run : watching) {
         assertThat(pendingWatch(run)).as("still watching").get()
             .extracting(PendingActivityInfo::getState).isEqualTo(PendingActivityState.PENDING_ACTIVITY_STATE_STARTED);
       }
-      assertThat(get(base() + "/actuator/prometheus")).contains("runbook_watch_slots_in_use 2.0");
+      assertThat(LocalPeers.get(base() + "/actuator/prometheus")).contains("runbook_watch_slots_in_use 2.0");
     } finally {
       for (WorkflowStub run : runs) {
         try {
@@ -190,10 +184,10 @@ class WatchSlotsTest {
 
   /** Gauges are read when scraped; this only waits for the second window's start to be counted. */
   private String awaitMetrics(String expected) throws Exception {
-    String metrics = get(base() + "/actuator/prometheus");
+    String metrics = LocalPeers.get(base() + "/actuator/prometheus");
     for (int i = 0; i < 40 && !metrics.contains(expected); i++) {
       Thread.sleep(250);
-      metrics = get(base() + "/actuator/prometheus");
+      metrics = LocalPeers.get(base() + "/actuator/prometheus");
     }
     return metrics;
   }
@@ -210,25 +204,5 @@ class WatchSlotsTest {
 
   private String base() {
     return "http://127.0.0.1:" + port;
-  }
-
-  private static String get(String url) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
-  }
-
-  private static EmbeddedPostgres startPostgres() {
-    try {
-      return EmbeddedPostgres.builder().start();
-    } catch (IOException e) {
-      throw new IllegalStateException("embedded Postgres did not start", e);
-    }
-  }
-
-  private static Sandbox startSandbox() {
-    try {
-      return Sandbox.start(SandboxOptions.ephemeral());
-    } catch (IOException e) {
-      throw new IllegalStateException("sandbox did not start", e);
-    }
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runbook.activities.lessons.LessonStoreActivitiesImpl;
 import dev.runbook.sandbox.Sandbox;
-import dev.runbook.sandbox.SandboxOptions;
 import dev.runbook.workflows.api.CodeDeployRequest;
 import dev.runbook.workflows.api.Outcome;
 import dev.runbook.workflows.api.Procedure;
@@ -19,10 +18,6 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -48,9 +43,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @AutoConfigureObservability
 @ActiveProfiles("itest")
 class WorkerEndToEndTest {
-  private static final EmbeddedPostgres POSTGRES = startPostgres();
-  private static final Sandbox SANDBOX = startSandbox();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final EmbeddedPostgres POSTGRES = LocalPeers.startPostgres();
+  private static final Sandbox SANDBOX = LocalPeers.startSandbox();
 
   @Autowired TestWorkflowEnvironment testEnv;
   @Autowired WorkflowClient client;
@@ -94,10 +88,10 @@ class WorkerEndToEndTest {
     assertThat(bad.reason()).contains("error-rate");
     assertThat(bad.liveVersion()).isEqualTo("v1.5.1");
     assertThat(bad.incidentReportId()).isNotBlank();
-    assertThat(get("/api/services/learning-api", SANDBOX.adminUrl()))
+    assertThat(LocalPeers.get(SANDBOX.adminUrl() + "/api/services/learning-api"))
         .contains("\"version\":\"v1.5.1\",\"role\":\"LIVE\",\"weight\":100");
 
-    assertThat(get("/actuator/health", base())).contains("\"status\":\"UP\"");
+    assertThat(LocalPeers.get(base() + "/actuator/health")).contains("\"status\":\"UP\"");
     String metrics = awaitMetric("runbook_runs_total\\{[^}]*outcome=\"ROLLED_BACK\"");
     assertThat(metrics)
         .containsPattern("runbook_runs_total\\{[^}]*outcome=\"SUCCEEDED\"[^}]*} 1\\.0")
@@ -108,7 +102,7 @@ class WorkerEndToEndTest {
         .contains("runbook_watch_slots_in_use").contains("runbook_watch_slots_available");
     assertThat(metrics).doesNotContain("deploy:learning-api");
 
-    String runs = get("/api/runs?service=learning-api", base());
+    String runs = LocalPeers.get(base() + "/api/runs?service=learning-api");
     assertThat(runs).contains("\"outcome\":\"ROLLED_BACK\"").contains("\"outcome\":\"SUCCEEDED\"");
   }
 
@@ -136,37 +130,15 @@ class WorkerEndToEndTest {
   private String awaitMetric(String regex) throws Exception {
     // Wait for the last run's counter itself: an earlier run's may be flushed while this one's is not.
     Pattern pattern = Pattern.compile(regex);
-    String metrics = get("/actuator/prometheus", base());
+    String metrics = LocalPeers.get(base() + "/actuator/prometheus");
     for (int i = 0; i < 60 && !pattern.matcher(metrics).find(); i++) {
       Thread.sleep(500);
-      metrics = get("/actuator/prometheus", base());
+      metrics = LocalPeers.get(base() + "/actuator/prometheus");
     }
     return metrics;
   }
 
   private String base() {
     return "http://127.0.0.1:" + port;
-  }
-
-  private static String get(String path, String base) throws Exception {
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    return response.body();
-  }
-
-  private static EmbeddedPostgres startPostgres() {
-    try {
-      return EmbeddedPostgres.builder().start();
-    } catch (IOException e) {
-      throw new IllegalStateException("embedded Postgres did not start", e);
-    }
-  }
-
-  private static Sandbox startSandbox() {
-    try {
-      return Sandbox.start(SandboxOptions.ephemeral());
-    } catch (IOException e) {
-      throw new IllegalStateException("sandbox did not start", e);
-    }
   }
 }

@@ -1,0 +1,38 @@
+package dev.runbook.worker;
+
+import dev.runbook.sandbox.Sandbox;
+import dev.runbook.sandbox.SandboxOptions;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** The real peers a worker test runs against: embedded Postgres, the sandbox, plain HTTP GETs. */
+final class LocalPeers {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private LocalPeers() {}
+
+  static EmbeddedPostgres startPostgres() {
+    try {
+      return EmbeddedPostgres.builder().start();
+    } catch (IOException e) {
+      throw new IllegalStateException("embedded Postgres did not start", e);
+    }
+  }
+
+  static Sandbox startSandbox() {
+    try {
+      return Sandbox.start(SandboxOptions.ephemeral());
+    } catch (IOException e) {
+      throw new IllegalStateException("sandbox did not start", e);
+    }
+  }
+
+  /** The body of {@code GET url}. */
+  static String get(String url) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+  }
+}
