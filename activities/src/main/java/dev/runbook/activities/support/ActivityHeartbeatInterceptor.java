@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * <p>Only for queues whose activities do not rely on their own heartbeat details: the watch
  * queue is left out, because a watch resumes from the details it heartbeats. The latest details an
  * activity gave are sent again, never replaced. A cancellation that reaches the beat is ignored:
- * these steps are waited for (WAIT_CANCELLATION_COMPLETED) and finish on their own.
+ * an abort lets a step in flight finish (the workflows' StepBoundary; runs from before it asked
+ * for WAIT_CANCELLATION_COMPLETED), so these steps end on their own.
  */
 public final class ActivityHeartbeatInterceptor extends WorkerInterceptorBase implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ActivityHeartbeatInterceptor.class);

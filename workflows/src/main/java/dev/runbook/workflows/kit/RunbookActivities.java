@@ -75,18 +75,18 @@ public final class RunbookActivities {
   }
 
   /**
-   * A forward step on any store or platform, with bounded retries. An abort waits for the step in
-   * flight to finish (WAIT_CANCELLATION_COMPLETED): with TRY_CANCEL the compensation (e.g. "retire
-   * green", "withdraw 2.0.0") would run while the step it undoes is still going, and the step would
-   * land after it.
+   * A forward step on any store or platform, with bounded retries. An abort lets the step in flight
+   * finish ({@link StepBoundary}): the compensation (e.g. "retire green", "withdraw 2.0.0") must not
+   * run while the step it undoes is still going. (Runs from before that version cancel it and wait:
+   * WAIT_CANCELLATION_COMPLETED.)
    */
   public <T> T step(Class<T> activities, String summary) {
-    return Workflow.newActivityStub(activities, ActivityOptions.newBuilder()
+    return StepBoundary.step(activities, Workflow.newActivityStub(activities, ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofSeconds(Math.max(5, policy.deployTimeoutSeconds())))
         .setHeartbeatTimeout(SHORT_HEARTBEAT_TIMEOUT)
         .setRetryOptions(QUICK_RETRY.toBuilder().setMaximumAttempts(6).build())
         .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
-        .setSummary(summary).build());
+        .setSummary(summary).build()));
   }
 
   /** A compensation on any store or platform: it must get through. */
@@ -110,15 +110,16 @@ public final class RunbookActivities {
 
   /** The release registry needs no policy: refused runs are recorded before one is known. */
   public static RegistryActivities registryStub() {
-    return Workflow.newActivityStub(RegistryActivities.class, ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(Duration.ofSeconds(30)).setHeartbeatTimeout(SHORT_HEARTBEAT_TIMEOUT)
-        .setRetryOptions(QUICK_RETRY).setSummary("release registry").build());
+    return StepBoundary.bookkeeping(RegistryActivities.class, Workflow.newActivityStub(RegistryActivities.class,
+        ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(30))
+            .setHeartbeatTimeout(SHORT_HEARTBEAT_TIMEOUT).setRetryOptions(QUICK_RETRY).setSummary("release registry")
+            .build()));
   }
 
   public NotificationActivities notifier() {
-    return Workflow.newActivityStub(NotificationActivities.class, ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(Duration.ofSeconds(30)).setHeartbeatTimeout(SHORT_HEARTBEAT_TIMEOUT)
-        .setRetryOptions(QUICK_RETRY).setSummary("notify").build());
+    return StepBoundary.bookkeeping(NotificationActivities.class, Workflow.newActivityStub(
+        NotificationActivities.class, ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(30))
+            .setHeartbeatTimeout(SHORT_HEARTBEAT_TIMEOUT).setRetryOptions(QUICK_RETRY).setSummary("notify").build()));
   }
 
   public RunControlActivities runControl(String summary) {

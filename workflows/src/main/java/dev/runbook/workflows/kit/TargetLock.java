@@ -65,11 +65,11 @@ public final class TargetLock {
 
   /** The stub to pass in: a short database transaction, retried while Postgres or Temporal is away. */
   public static TargetLockActivities activities() {
-    return Workflow.newActivityStub(TargetLockActivities.class, ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(Duration.ofSeconds(30))
-        .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1)).setBackoffCoefficient(2)
-            .setMaximumInterval(Duration.ofSeconds(30)).setMaximumAttempts(10).build())
-        .setSummary("target lock").build());
+    return StepBoundary.bookkeeping(TargetLockActivities.class, Workflow.newActivityStub(TargetLockActivities.class,
+        ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(30))
+            .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1)).setBackoffCoefficient(2)
+                .setMaximumInterval(Duration.ofSeconds(30)).setMaximumAttempts(10).build())
+            .setSummary("target lock").build()));
   }
 
   /** Takes {@code targets} ({@link TargetPaths}) or fails the run naming the holder. */

@@ -45,6 +45,15 @@ final class GoldenScenarios {
             rt.abort(DEPLOY_ID, "bob", "metrics look odd");
             return DEPLOY_ID;
           }),
+      new Scenario("code-deploy-aborted-mid-step.json", dev.runbook.workflows.codedeploy.CodeDeployWorkflowImpl.class,
+          Outcome.ABORTED, rt -> {
+            dev.runbook.workflows.testing.FakePlatform.Hold smoke = rt.platform.hold("smokeTest");
+            rt.startCodeDeploy("v1.6.0");
+            smoke.awaitEntered();
+            rt.abort(DEPLOY_ID, "bob", "wrong build"); // the smoke test in flight finishes, then the rollback
+            smoke.release();
+            return DEPLOY_ID;
+          }),
       new Scenario("code-deploy-refused.json", dev.runbook.workflows.codedeploy.CodeDeployWorkflowImpl.class,
           Outcome.REFUSED, rt -> {
             rt.platform.unknownVersion("v1.9.9");
@@ -90,7 +99,8 @@ final class GoldenScenarios {
    */
   static final List<String> EARLIER_RELEASES = List.of(
       "v0-before-single-flight-marker", // before the single-flight check went behind Workflow.getVersion
-      "v1-before-target-lock");         // before target locks, typed refusals, release and input checks
+      "v1-before-target-lock",          // before target locks, typed refusals, release and input checks
+      "v2-before-steps-finish-on-abort"); // before an abort let the step in flight finish instead of cancelling it
 
   /** The business-key id a golden history's run had, from its file name. */
   static String workflowIdOf(String file) {

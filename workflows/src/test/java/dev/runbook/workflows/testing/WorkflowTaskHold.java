@@ -14,7 +14,8 @@ import java.util.function.BiPredicate;
  * A worker interceptor that can hold a workflow task in flight: when the workflow is about to
  * schedule an activity matching the armed predicate (activity type and arguments), or to wait with
  * a timeout ({@code Workflow.await(Duration, ...)}, armed with the name {@link #AWAIT}), the
- * workflow thread waits until the test releases it. Signals sent meanwhile are buffered by the server and reach the workflow together,
+ * workflow thread waits until the test releases it; or when it is about to handle a signal (armed
+ * with {@code SIGNAL + name}), so that something else happens while that workflow task is in flight. Signals sent meanwhile are buffered by the server and reach the workflow together,
  * in the next workflow task. (WorkerFactory.suspendPolling does not stop a poll already waiting on
  * the server, so it cannot guarantee that.) Never holds during replay. Needs a deadlock detection
  * timeout longer than the hold.
@@ -22,6 +23,8 @@ import java.util.function.BiPredicate;
 public final class WorkflowTaskHold extends WorkerInterceptorBase {
   /** The "activity name" a timed {@code Workflow.await} is matched with. */
   public static final String AWAIT = "Workflow.await";
+  /** The prefix of the name a signal is matched with: {@code "signal:abort"}. */
+  public static final String SIGNAL = "signal:";
 
   private volatile BiPredicate<String, Object[]> armed;
   private volatile CountDownLatch entered = new CountDownLatch(1);
@@ -65,6 +68,12 @@ public final class WorkflowTaskHold extends WorkerInterceptorBase {
   @Override
   public WorkflowInboundCallsInterceptor interceptWorkflow(WorkflowInboundCallsInterceptor next) {
     return new WorkflowInboundCallsInterceptorBase(next) {
+      @Override
+      public void handleSignal(SignalInput input) {
+        maybeHold(SIGNAL + input.getSignalName(), input.getArguments());
+        super.handleSignal(input);
+      }
+
       @Override
       public void init(WorkflowOutboundCallsInterceptor outbound) {
         super.init(new WorkflowOutboundCallsInterceptorBase(outbound) {
