@@ -7,6 +7,8 @@ import dev.runbook.workflows.api.Phase;
 import dev.runbook.workflows.api.PromoteRequest;
 import dev.runbook.workflows.api.RunbookStatus;
 import io.temporal.client.WorkflowStub;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +19,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One race of {@link TargetLockRaceBench}: two runs of one target started in the same instant
@@ -141,13 +145,14 @@ final class LockRace {
    * exactly one start succeeds and moves, the other is rejected as already started.
    */
   private List<String> lessonRace() throws Exception {
+    Path file = nextLessonRelease();
     CountDownLatch go = new CountDownLatch(1);
     List<CompletableFuture<WorkflowStub>> starts = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
       starts.add(CompletableFuture.supplyAsync(() -> {
         try {
           go.await();
-          return driver.startLessonUpdate(lessonFile);
+          return driver.startLessonUpdate(file);
         } catch (Exception e) {
           throw new IllegalStateException(e);
         }
@@ -182,6 +187,26 @@ final class LockRace {
       }
     }
     return problems;
+  }
+
+  private int lessonRounds;
+
+  /**
+   * The lesson file as a new patch of its version for each race: the race aborts the winner, which
+   * withdraws that version, and a withdrawn version is refused for good ("publish the fix as 2.0.1").
+   */
+  private Path nextLessonRelease() throws IOException {
+    String text = Files.readString(lessonFile);
+    Matcher m = Pattern.compile("^version: \"(\\d+)\\.(\\d+)\\.(\\d+)\"",
+        Pattern.MULTILINE).matcher(text);
+    if (!m.find()) {
+      throw new IllegalStateException("no version line in " + lessonFile);
+    }
+    String version = m.group(1) + "." + m.group(2) + "." + m.group(3);
+    String next = m.group(1) + "." + m.group(2) + "." + (Integer.parseInt(m.group(3)) + ++lessonRounds);
+    Path copy = Files.createTempDirectory("lesson-race").resolve(lessonFile.getFileName());
+    Files.writeString(copy, text.replace("\"" + version + "\"", "\"" + next + "\""));
+    return copy;
   }
 
   /** Every platform change in the race's window was made by a run's own activity while that run held the lock. */

@@ -168,7 +168,11 @@ class TargetLockRaceBench {
     return new Scenario(name, body);
   }
 
-  private void parallel(ExecutorService pool, int round, Scenario... scenarios) throws InterruptedException {
+  /** {@code -Dbench.only=lesson} runs only the scenarios whose name contains it. */
+  private static final String ONLY = System.getProperty("bench.only", "");
+
+  private void parallel(ExecutorService pool, int round, Scenario... all) throws InterruptedException {
+    Scenario[] scenarios = java.util.Arrays.stream(all).filter(s -> s.name().contains(ONLY)).toArray(Scenario[]::new);
     List<Future<List<String>>> futures = new ArrayList<>();
     for (Scenario s : scenarios) {
       futures.add(pool.submit(s.body()));
