@@ -9,6 +9,9 @@ import dev.runbook.workflows.contract.Severity;
 import dev.runbook.workflows.contract.WatchRequest;
 import dev.runbook.workflows.contract.WatchRule;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,11 +39,31 @@ final class RuleAlerts {
         + ". Breaching since " + Instant.ofEpochMilli(state.breachSinceMillis())
         + (request.stepLabel() == null ? "" : ", during " + request.stepLabel()) + ".";
     try {
-      notifier.notify(new Notification(severity, title, body, request.service(), request.environment(), request.workflowId()));
+      // one event per breach: a watch resumed after a crash that fires the same breach again
+      // sends the same dedup key, so the pager and the channel can drop the repeat
+      String event = "rule-fired:" + rule.name() + ":" + state.breachSinceMillis();
+      notifier.notify(new Notification(severity, title, body, request.service(), request.environment(),
+          request.workflowId(), event, null, details(request, rule, observation, state)));
       return state;
     } catch (RuntimeException e) {
       log.error("could not send '{}'; will retry on the next poll: {}", title, e.toString());
       return new RuleState(state.breachSinceMillis(), null, state.conclusiveReads(), state.inconclusiveReads());
     }
+  }
+
+  /** The facts a pager shows as custom details, by name. */
+  private static Map<String, String> details(WatchRequest request, WatchRule rule, RuleObservation observation,
+      RuleState state) {
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("rule", rule.describe());
+    details.put("action", rule.action().name().toLowerCase(Locale.ROOT));
+    details.put("value", observation.value() == null ? null : String.valueOf(observation.value()));
+    details.put("threshold", observation.threshold() == null ? null : String.valueOf(observation.threshold()));
+    details.put("samples", observation.samples() == null ? null : String.valueOf(observation.samples()));
+    details.put("breachingSince", Instant.ofEpochMilli(state.breachSinceMillis()).toString());
+    details.put("version", request.canaryVersion());
+    details.put("colour", request.canaryColour());
+    details.put("step", request.stepLabel());
+    return details;
   }
 }

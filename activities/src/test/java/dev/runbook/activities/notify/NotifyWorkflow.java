@@ -20,7 +20,7 @@ public interface NotifyWorkflow {
     private final NotificationActivities notifier = Workflow.newActivityStub(NotificationActivities.class,
         ActivityOptions.newBuilder()
             .setStartToCloseTimeout(Duration.ofSeconds(30))
-            .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(1)).setMaximumAttempts(5).build())
+            .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofMillis(100)).setMaximumAttempts(5).build())
             .build());
 
     @Override

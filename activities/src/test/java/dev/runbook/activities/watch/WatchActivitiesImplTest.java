@@ -210,6 +210,11 @@ class WatchActivitiesImplTest {
         org.assertj.core.groups.Tuple.tuple(Severity.WARNING, "p95 fired on learning-api v1.5.1 (green) in production"));
     assertThat(sent.get(0).body()).contains("Breaching since " + java.time.Instant.ofEpochMilli(at(100)));
     assertThat(sent.get(0).workflowId()).isEqualTo("deploy:learning-api:production");
+    // one event per breach: the second p95 breach is a new message, not a repeat to drop
+    assertThat(sent).extracting(Notification::event).containsExactly(
+        "rule-fired:p95:" + at(100), "rule-fired:complaints:" + at(200), "rule-fired:p95:" + at(500));
+    assertThat(sent.get(1).details()).containsEntry("value", "12.0").containsEntry("threshold", "10.0")
+        .containsEntry("action", "page").containsEntry("colour", "green");
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.runbook.activities.metrics.MetricSources;
 import dev.runbook.activities.metrics.PrometheusMetricSource;
 import dev.runbook.activities.metrics.SandboxMetricSource;
 import dev.runbook.activities.notify.NotificationActivitiesImpl;
+import dev.runbook.activities.notify.PagerTarget;
 import dev.runbook.activities.platform.CommandTemplatePlatformProvider;
 import dev.runbook.activities.platform.CommandTemplates;
 import dev.runbook.activities.platform.PlatformActivitiesImpl;
@@ -70,7 +71,9 @@ class ActivitiesConfiguration {
 
   @Bean
   NotificationActivitiesImpl notificationActivities(DataSource dataSource, RunbookProperties properties, HttpClient http) {
-    return new NotificationActivitiesImpl(dataSource, properties.webhookUrl(), http);
+    PagerProperties pager = properties.pager();
+    return new NotificationActivitiesImpl(dataSource, properties.webhookUrl(),
+        pager == null ? null : new PagerTarget(pager.url(), pager.routingKey()), http);
   }
 
   @Bean

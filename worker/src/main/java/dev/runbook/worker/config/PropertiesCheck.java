@@ -29,6 +29,7 @@ final class PropertiesCheck {
     if (p.environments().isEmpty()) {
       problems.add("runbook.environments: configure at least one environment");
     }
+    pager(p.pager(), problems);
     p.environments().forEach((name, env) -> environment("runbook.environments." + name, env, p, problems));
     p.platforms().forEach((name, platform) -> {
       if (SANDBOX.equals(name)) {
@@ -115,6 +116,20 @@ final class PropertiesCheck {
     if (r.minSamples() <= 0) {
       problems.add(rp + ": a rollback on health-check-failures needs min-samples (the probes the count is taken"
           + " over, e.g. min-samples: 4)");
+    }
+  }
+
+  private static void pager(PagerProperties pager, List<String> problems) {
+    if (pager == null) {
+      return;
+    }
+    if (pager.url() == null) {
+      problems.add("runbook.pager.url is required once runbook.pager is set (the events endpoint, e.g. PagerDuty's"
+          + " /v2/enqueue)");
+    }
+    if (pager.routingKey() == null || pager.routingKey().isBlank()) {
+      problems.add("runbook.pager.routing-key is required once runbook.pager is set (the integration key of the"
+          + " service to page)");
     }
   }
 

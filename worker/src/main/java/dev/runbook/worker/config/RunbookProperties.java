@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     Java test server never times out a dead worker's sticky queue (never in production)
  * @param sandboxUrl admin URL of the local sandbox platform
  * @param prometheusUrl base URL of the Prometheus HTTP API, for environments with metrics prometheus
- * @param webhookUrl where notifications are POSTed as JSON (optional)
+ * @param webhookUrl where notifications are POSTed as Slack messages (optional)
+ * @param pager where PAGE notifications are triggered as PagerDuty events (optional)
  */
 @ConfigurationProperties("runbook")
 public record RunbookProperties(
@@ -22,6 +23,7 @@ public record RunbookProperties(
     URI sandboxUrl,
     URI prometheusUrl,
     URI webhookUrl,
+    PagerProperties pager,
     Map<String, EnvironmentProperties> environments,
     Map<String, CommandPlatformProperties> platforms) {
 

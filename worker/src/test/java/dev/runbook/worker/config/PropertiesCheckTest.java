@@ -28,6 +28,23 @@ class PropertiesCheckTest {
   }
 
   @Test
+  void aPagerNeedsBothItsUrlAndItsRoutingKey() {
+    EnvironmentProperties env = environment("sandbox", "sandbox", rule(MetricKind.ERROR_RATE_PERCENT, 5, false));
+    RunbookProperties base = properties(env, URI.create("http://127.0.0.1:7300"), null);
+
+    assertThat(PropertiesCheck.problems(withPager(base, new PagerProperties(URI.create("http://127.0.0.1:9/v2/enqueue"),
+        "R0UT1NGKEY")))).isEmpty();
+    assertThat(PropertiesCheck.problems(withPager(base, new PagerProperties(null, " ")))).containsExactly(
+        "runbook.pager.url is required once runbook.pager is set (the events endpoint, e.g. PagerDuty's /v2/enqueue)",
+        "runbook.pager.routing-key is required once runbook.pager is set (the integration key of the service to page)");
+  }
+
+  private static RunbookProperties withPager(RunbookProperties p, PagerProperties pager) {
+    return new RunbookProperties(p.taskQueue(), p.localStack(), p.sandboxUrl(), p.prometheusUrl(), p.webhookUrl(), pager,
+        p.environments(), p.platforms());
+  }
+
+  @Test
   void everyProblemIsListedWithItsPropertyPath() {
     EnvironmentProperties env = new EnvironmentProperties("kubectl", "graphite", List.of("learning-api"),
         List.of(new StepProperties(10, Duration.ofMinutes(30), true), new StepProperties(100, Duration.ZERO, false)),
@@ -155,7 +172,7 @@ class PropertiesCheckTest {
   }
 
   private static RunbookProperties properties(EnvironmentProperties env, URI sandbox, URI prometheus) {
-    return new RunbookProperties("runbook", false, sandbox, prometheus, null, Map.of("prod", env), Map.of());
+    return new RunbookProperties("runbook", false, sandbox, prometheus, null, null, Map.of("prod", env), Map.of());
   }
 
   private static EnvironmentProperties environment(String platform, String metrics, RuleProperties rule) {

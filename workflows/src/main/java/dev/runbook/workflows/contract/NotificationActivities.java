@@ -10,12 +10,14 @@ import io.temporal.activity.ActivityMethod;
 public interface NotificationActivities {
 
   /**
-   * Logs the notification, stores it in {@code runbook.notifications} and POSTs it to the webhook
-   * (each when configured). Not idempotent towards people: the stored row is deduplicated by
-   * (workflow id, run id, activity id, content), so a retry stores it once, but a retry after a
-   * failed POST, or after a POST whose completion was lost in a worker crash, posts it again, and
-   * the payload carries no key a receiver could dedupe by (its {@code at} is the time of each
-   * attempt): the channel or pager may show it twice. Not undone: a message sent stays sent.
+   * Logs the notification, stores it in {@code runbook.notifications}, sends a PAGE to the pager
+   * (a PagerDuty Events API v2 trigger) and POSTs every notification to the webhook as a Slack
+   * message (each when configured). At least once: a retry after a failed POST, or after a POST
+   * whose completion was lost in a worker crash, sends it again. Every delivery carries the same
+   * dedup key, workflow id / run id / {@link Notification#event()} (without an event: the
+   * activity id and a hash of the content), so the stored row is written once, the pager merges
+   * repeats by its {@code dedup_key}, and any other receiver can drop them. Not undone: a message
+   * sent stays sent.
    */
   @ActivityMethod
   void notify(Notification notification);

@@ -5,6 +5,7 @@ import dev.runbook.workflows.api.Phase;
 import dev.runbook.workflows.api.StepState;
 import dev.runbook.workflows.contract.ApprovalPolicy;
 import dev.runbook.workflows.contract.ApprovalTimeoutAction;
+import dev.runbook.workflows.contract.GateNotice;
 import dev.runbook.workflows.contract.Severity;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -44,8 +45,13 @@ public final class ApprovalStep {
     status.phase(Phase.AWAITING_APPROVAL, why);
     status.stepState(step, StepState.WAITING, why);
     status.waitingFor(wording.decision() + " of step " + (step + 1) + " (" + label + ")", approval.approvers());
-    recorder.notify(Severity.INFO, ctx.service() + " waits for approval in " + ctx.environment(),
-        why + ". " + wording.howTo(ctx.workflowId()));
+    GateNotice notice = new GateNotice(step + 1, label, wording.decision(), approval.approvers());
+    // unique within the run, so receivers can drop a repeated delivery of this very message
+    String event = "awaiting-" + wording.decision() + ":step-" + (step + 1)
+        + (personMustDecide ? ":inconclusive" : "");
+    recorder.notify(Severity.INFO, event, ctx.service() + " waits for approval in " + ctx.environment(),
+        why + ". " + wording.howTo(ctx.workflowId()), notice);
+    int reminders = 0;
     long startedAt = Workflow.currentTimeMillis();
     long deadline = startedAt + approval.timeoutSeconds() * 1000L;
     while (true) {
@@ -60,9 +66,11 @@ public final class ApprovalStep {
         throw new RollbackTrigger("approval-timeout", "nobody " + wording.done() + " step " + (step + 1) + " ("
             + label + ") within " + Durations.human(approval.timeoutSeconds()), null);
       }
-      recorder.notify(Severity.WARNING, "reminder: " + ctx.service() + " still waits for approval in "
-          + ctx.environment(), "waiting " + Durations.human((Workflow.currentTimeMillis() - startedAt) / 1000)
-          + " for " + label + ". Allowed: " + String.join(", ", approval.approvers()));
+      reminders++;
+      recorder.notify(Severity.WARNING, event + ":reminder-" + reminders,
+          "reminder: " + ctx.service() + " still waits for approval in " + ctx.environment(),
+          "waiting " + Durations.human((Workflow.currentTimeMillis() - startedAt) / 1000) + " for " + label
+              + ". Allowed: " + String.join(", ", approval.approvers()), notice);
     }
     ctx.metrics().approvalWait(Duration.ofMillis(Workflow.currentTimeMillis() - startedAt));
     gate.close();

@@ -4,6 +4,7 @@ import dev.runbook.workflows.api.ApprovalRecord;
 import dev.runbook.workflows.api.Outcome;
 import dev.runbook.workflows.api.Refusal;
 import dev.runbook.workflows.api.SearchAttributeKeys;
+import dev.runbook.workflows.contract.GateNotice;
 import dev.runbook.workflows.contract.IncidentReport;
 import dev.runbook.workflows.contract.Notification;
 import dev.runbook.workflows.contract.RegistryActivities;
@@ -51,7 +52,8 @@ public final class RunRecorder {
         && Workflow.getVersion(INCIDENT_REPORT_ON_ABORT, Workflow.DEFAULT_VERSION, 1) == 1;
     if (outcome == Outcome.ROLLED_BACK || rollbackIncomplete || reportAbort) {
       writeIncidentReport((outcome == Outcome.ABORTED ? "" : "automatic rollback: ") + rollbackTrigger, reason);
-      notify(rollbackIncomplete ? Severity.PAGE : Severity.WARNING, ctx.service() + " " + ctx.header().version()
+      notify(rollbackIncomplete ? Severity.PAGE : Severity.WARNING, "run-ended:" + outcome.name().toLowerCase(java.util.Locale.ROOT),
+          ctx.service() + " " + ctx.header().version()
           + " " + outcome.name().toLowerCase().replace('_', ' ') + " in " + ctx.environment(), reason);
     }
     guarded("record run end", () -> ctx.activities().registry().recordRunFinished(ctx.workflowId(),
@@ -150,9 +152,18 @@ public final class RunRecorder {
     }).run();
   }
 
-  public void notify(Severity severity, String title, String body) {
-    guarded("notify", () -> ctx.activities().notifier().notify(
-        new Notification(severity, title, body, ctx.service(), ctx.environment(), ctx.workflowId())));
+  /**
+   * @param event what happened, unique within the run: receivers dedupe repeated deliveries by
+   *     run id + event
+   */
+  public void notify(Severity severity, String event, String title, String body) {
+    notify(severity, event, title, body, null);
+  }
+
+  /** A notification that asks a person to pass {@code gate}: it carries the commands to do so. */
+  public void notify(Severity severity, String event, String title, String body, GateNotice gate) {
+    guarded("notify", () -> ctx.activities().notifier().notify(new Notification(severity, title, body,
+        ctx.service(), ctx.environment(), ctx.workflowId(), event, gate, null)));
   }
 
   /** Bookkeeping must not decide a deploy: a failure is logged in the run and the run goes on. */

@@ -97,7 +97,8 @@ public class RollbackWorkflowImpl extends RunbookWorkflowBase implements Rollbac
         } catch (RollbackTrigger failedCheck) {
           // nothing was rolled back: traffic is still on the release this rollback was meant to
           // leave, so the run FAILS (exit 4) and pages; the compensation retires the broken target
-          recorder().notify(Severity.PAGE, "rollback of " + service + " in " + environment + " needs a person",
+          recorder().notify(Severity.PAGE, "rollback-target-unhealthy",
+              "rollback of " + service + " in " + environment + " needs a person",
               version + " failed its smoke test on " + target + "; traffic stays on " + state.liveVersion()
                   + ": " + failedCheck.getMessage());
           throw ApplicationFailure.newNonRetryableFailure("rollback target " + version + " failed its smoke test, "
@@ -118,7 +119,8 @@ public class RollbackWorkflowImpl extends RunbookWorkflowBase implements Rollbac
     try {
       blueGreen.smokeTest(verifyStep, target);
     } catch (RollbackTrigger failedCheck) {
-      recorder().notify(Severity.PAGE, "rollback of " + service + " in " + environment + " needs a person",
+      recorder().notify(Severity.PAGE, "rollback-unhealthy",
+          "rollback of " + service + " in " + environment + " needs a person",
           version + " serves all traffic but fails its checks: " + failedCheck.getMessage());
       throw ApplicationFailure.newNonRetryableFailure("rollback verification failed: " + failedCheck.getMessage(), "RollbackUnhealthy");
     }

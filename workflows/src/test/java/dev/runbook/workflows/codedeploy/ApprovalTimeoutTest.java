@@ -10,6 +10,7 @@ import dev.runbook.workflows.api.RunbookResult;
 import dev.runbook.workflows.api.RunbookStatus;
 import dev.runbook.workflows.api.StepState;
 import dev.runbook.workflows.api.StepView;
+import dev.runbook.workflows.contract.GateNotice;
 import dev.runbook.workflows.contract.Notification;
 import dev.runbook.workflows.contract.Severity;
 import dev.runbook.workflows.testing.Policies;
@@ -47,6 +48,13 @@ class ApprovalTimeoutTest {
     assertThat(reminders()).extracting(Notification::body)
         .anySatisfy(b -> assertThat(b).contains("waiting 1h for"))
         .anySatisfy(b -> assertThat(b).contains("waiting 2h for"));
+    // each message names its gate and is its own event, so receivers drop repeats, not reminders
+    assertThat(reminders()).extracting(Notification::event).containsExactly("awaiting-promote:step-3:reminder-1",
+        "awaiting-promote:step-3:reminder-2", "awaiting-promote:step-3:reminder-3");
+    Notification asked = rt.notifier.withTitleContaining("waits for approval").get(0);
+    assertThat(asked.event()).isEqualTo("awaiting-promote:step-3");
+    assertThat(asked.gate()).isEqualTo(new GateNotice(3, "Canary 10% (watch 30m)", "promote", List.of("alice", "bob")));
+    assertThat(reminders()).allSatisfy(n -> assertThat(n.gate()).isEqualTo(asked.gate()));
     RunbookStatus holding = rt.status(DEPLOY_ID);
     assertThat(holding.phase()).isEqualTo(Phase.AWAITING_APPROVAL);
     assertThat(holding.weights()).containsEntry("green", 10);
