@@ -1,7 +1,7 @@
 -- Runs once, when the Postgres data volume is first initialised (/docker-entrypoint-initdb.d), as
--- the superuser `temporal` that docker-compose.yml creates. Creating Temporal's databases here
--- keeps the schema job re-runnable: it only sets up and updates schemas, which is idempotent.
-CREATE DATABASE temporal;
+-- the superuser `temporal` that docker-compose.yml creates together with its database `temporal`
+-- (POSTGRES_DB). Creating the visibility database here keeps the schema job re-runnable: it only
+-- sets up and updates schemas, which is idempotent.
 CREATE DATABASE temporal_visibility;
 
 -- The runbook worker's own database (schema `runbook`: release registry, approvals audit; schema
