@@ -39,7 +39,9 @@ class DeployConfigTest {
     Map<String, Object> parsed = yaml(config);
     assertThat((List<String>) parsed.get("rule_files")).containsExactly(ComposeModel.bindOf(prometheus, rules).target());
     Map<String, String> scraped = new java.util.TreeMap<>();
+    List<String> jobs = new ArrayList<>();
     for (Map<String, Object> job : (List<Map<String, Object>>) parsed.get("scrape_configs")) {
+      jobs.add((String) job.get("job_name"));
       for (Map<String, Object> group : (List<Map<String, Object>>) job.get("static_configs")) {
         for (String target : (List<String>) group.get("targets")) {
           scraped.put(target, (String) job.get("metrics_path"));
@@ -49,6 +51,11 @@ class DeployConfigTest {
     assertThat(scraped).isEqualTo(Map.of("worker:8081", "/actuator/prometheus", "sandbox:7300", "/metrics"));
     assertThat(compose.services()).containsKeys("worker", "sandbox");
     assertThat(yaml(rules)).containsKey("groups");
+    // an alert on a job (the worker down) names a job this configuration scrapes
+    Matcher job = Pattern.compile("job=\"([^\"]+)\"").matcher(Files.readString(rules));
+    while (job.find()) {
+      assertThat(jobs).as("rules.yml names job %s", job.group(1)).contains(job.group(1));
+    }
   }
 
   @Test
