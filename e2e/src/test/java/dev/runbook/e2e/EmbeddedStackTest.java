@@ -184,6 +184,35 @@ class EmbeddedStackTest {
     after.getResult(60, TimeUnit.SECONDS, RunbookResult.class);
   }
 
+  /**
+   * `runbook dev` has no authentication anywhere: every socket any process of the stack listens
+   * on (Temporal in this JVM, Postgres, the sandbox with its release slots, the worker), whoever
+   * opened it, is on loopback. Read from the kernel's socket tables after the deploys above, so
+   * slots and restarted workers are included.
+   */
+  @Test
+  @Order(6)
+  void nothingOfTheStackListensBeyondLoopback() throws Exception {
+    List<ListeningSockets.Listener> listeners = ListeningSockets.of(driver.stack.pids());
+    assertThat(listeners).allSatisfy(l -> assertThat(l.address().getAddress().isLoopbackAddress())
+        .as("%s (pid %d) listens on %s", l.process(), l.pid(), l.address()).isTrue());
+    // and those are the stack's own sockets: each part's known port is among them
+    java.util.Set<Integer> ports = new java.util.HashSet<>();
+    listeners.forEach(l -> ports.add(l.address().getPort()));
+    assertThat(ports).as("ports the stack listens on: %s", listeners).contains(
+        port("http://" + driver.stack.temporalAddress()),
+        port(driver.stack.workerUrl()),
+        port(driver.stack.sandboxAdminUrl()),
+        port(driver.stack.routerUrl()),
+        port(driver.stack.jdbcUrl().substring("jdbc:".length())));
+    assertThat(listeners).extracting(ListeningSockets.Listener::process)
+        .contains("cli", "postgres", "sandbox", "worker");
+  }
+
+  private static int port(String url) {
+    return java.net.URI.create(url).getPort();
+  }
+
   private static JsonNode slot(JsonNode service, String colour) {
     for (JsonNode slot : service.get("slots")) {
       if (slot.get("colour").asText().equals(colour)) {

@@ -112,7 +112,7 @@ public final class Sandbox implements AutoCloseable {
 
     // Fixed ports first: a port already in use should fail before any slot server starts.
     WeightedRouter router = new WeightedRouter(platform, client,
-        RandomSource.forComponent(options.seed(), "router"), options.routerPort());
+        RandomSource.forComponent(options.seed(), "router"), options.bindAddress(), options.routerPort());
     parts.add(router);
     routerUrl = router.url();
 
@@ -128,7 +128,7 @@ public final class Sandbox implements AutoCloseable {
       lessons = new LessonsApi(db, lessonMetrics, learners);
     }
 
-    AdminServer admin = new AdminServer(platform, options.adminPort(), options.adminDelayMillis(), this::close,
+    AdminServer admin = new AdminServer(platform, options.bindAddress(), options.adminPort(), options.adminDelayMillis(), this::close,
         market, lessons);
     parts.add(admin);
     adminUrl = admin.url();

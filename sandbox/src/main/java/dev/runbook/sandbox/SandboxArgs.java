@@ -13,12 +13,14 @@ import java.util.function.UnaryOperator;
 final class SandboxArgs {
 
   static final String USAGE = String.join("\n",
-      "Usage: java -jar sandbox-exec.jar [--port N] [--router-port N] [--catalog FILE] [--no-load] [--seed N]",
+      "Usage: java -jar sandbox-exec.jar [--port N] [--router-port N] [--bind IP] [--catalog FILE] [--no-load] [--seed N]",
       "         [--admin-delay-ms N] [--platform-db-url JDBC_URL [--platform-db-user U] [--platform-db-password P]",
       "         [--platform-db-schema S] [--learner-sessions-per-second N]] [--extra-services N]",
       "",
-      "  --port N          admin API port on 127.0.0.1 (default 7300, 0 = any free port)",
-      "  --router-port N   weighted router port on 127.0.0.1 (default 7301, 0 = any free port)",
+      "  --port N          admin API port (default 7300, 0 = any free port)",
+      "  --router-port N   weighted router port (default 7301, 0 = any free port)",
+      "  --bind IP         address the admin API and router listen on (default 127.0.0.1;",
+      "                    0.0.0.0 only inside a container, whose network is the boundary)",
       "  --catalog FILE    release catalog YAML (default: the catalog shipped in the jar)",
       "  --no-load         do not send background traffic",
       "  --seed N          seed all simulated chance, for reproducible runs",
@@ -63,6 +65,14 @@ final class SandboxArgs {
             throw new UsageException("--catalog " + file + ": no such file");
           }
           options = options.withCatalog(file);
+        }
+        case "--bind" -> {
+          String address = inline != null ? inline : value(args, ++i, arg);
+          try {
+            options = options.withBindAddress(address);
+          } catch (IllegalArgumentException e) {
+            throw new UsageException("--bind: " + e.getMessage());
+          }
         }
         case "--no-load" -> options = options.withLoad(false);
         case "--seed" -> options = options.withSeed(

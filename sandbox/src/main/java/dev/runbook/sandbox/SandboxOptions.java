@@ -3,12 +3,13 @@ package dev.runbook.sandbox;
 import dev.runbook.sandbox.lessons.LearnerOptions;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * How to start a sandbox.
  *
- * @param adminPort   port of the admin API on 127.0.0.1 (0 = any free port)
- * @param routerPort  port of the weighted router on 127.0.0.1 (0 = any free port)
+ * @param adminPort   port of the admin API (0 = any free port)
+ * @param routerPort  port of the weighted router (0 = any free port)
  * @param catalogFile release catalog YAML, or null for the catalog shipped on the classpath
  * @param loadEnabled whether the load generators send background traffic
  * @param seed        seed for all simulated chance (reproducible runs), or null for unseeded
@@ -18,13 +19,19 @@ import java.util.Objects;
  *     database URL
  * @param extraServices how many quiet services ({@code svc-0001}...) to add to the catalog, for
  *     capacity benchmarks (0 = none)
+ * @param bindAddress IP literal the admin API and the router listen on: 127.0.0.1 unless the
+ *     sandbox runs in a container, whose network is the boundary (0.0.0.0 there); release slots
+ *     always stay on loopback, only the router reaches them
  */
 public record SandboxOptions(
     int adminPort, int routerPort, Path catalogFile, boolean loadEnabled, Long seed, long adminDelayMillis,
-    LearnerOptions learners, int extraServices) {
+    LearnerOptions learners, int extraServices, String bindAddress) {
 
   public static final int DEFAULT_ADMIN_PORT = 7300;
   public static final int DEFAULT_ROUTER_PORT = 7301;
+  public static final String LOOPBACK = "127.0.0.1";
+  /** IPv4 or IPv6 literals only: a bind address never depends on name resolution. */
+  private static final Pattern IP_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*");
 
   public SandboxOptions {
     checkPort("admin port", adminPort);
@@ -36,6 +43,15 @@ public record SandboxOptions(
     if (extraServices < 0 || extraServices > 9_999) {
       throw new IllegalArgumentException("extra services must be between 0 and 9999, got " + extraServices);
     }
+    if (bindAddress == null || !IP_LITERAL.matcher(bindAddress).matches()) {
+      throw new IllegalArgumentException(
+          "bind address must be an IP address such as 127.0.0.1 or 0.0.0.0, got " + bindAddress);
+    }
+  }
+
+  public SandboxOptions(int adminPort, int routerPort, Path catalogFile, boolean loadEnabled, Long seed,
+      long adminDelayMillis, LearnerOptions learners, int extraServices) {
+    this(adminPort, routerPort, catalogFile, loadEnabled, seed, adminDelayMillis, learners, extraServices, LOOPBACK);
   }
 
   public SandboxOptions(int adminPort, int routerPort, Path catalogFile, boolean loadEnabled, Long seed,
@@ -60,34 +76,41 @@ public record SandboxOptions(
   }
 
   public SandboxOptions withPorts(int admin, int router) {
-    return new SandboxOptions(admin, router, catalogFile, loadEnabled, seed, adminDelayMillis, learners, extraServices);
+    return new SandboxOptions(admin, router, catalogFile, loadEnabled, seed, adminDelayMillis, learners, extraServices, bindAddress);
   }
 
   public SandboxOptions withCatalog(Path file) {
-    return new SandboxOptions(adminPort, routerPort, file, loadEnabled, seed, adminDelayMillis, learners, extraServices);
+    return new SandboxOptions(adminPort, routerPort, file, loadEnabled, seed, adminDelayMillis, learners, extraServices, bindAddress);
   }
 
   public SandboxOptions withLoad(boolean enabled) {
-    return new SandboxOptions(adminPort, routerPort, catalogFile, enabled, seed, adminDelayMillis, learners, extraServices);
+    return new SandboxOptions(adminPort, routerPort, catalogFile, enabled, seed, adminDelayMillis, learners, extraServices, bindAddress);
   }
 
   public SandboxOptions withSeed(Long newSeed) {
-    return new SandboxOptions(adminPort, routerPort, catalogFile, loadEnabled, newSeed, adminDelayMillis, learners, extraServices);
+    return new SandboxOptions(adminPort, routerPort, catalogFile, loadEnabled, newSeed, adminDelayMillis, learners, extraServices, bindAddress);
   }
 
   public SandboxOptions withAdminDelay(long millis) {
-    return new SandboxOptions(adminPort, routerPort, catalogFile, loadEnabled, seed, millis, learners, extraServices);
+    return new SandboxOptions(adminPort, routerPort, catalogFile, loadEnabled, seed, millis, learners, extraServices, bindAddress);
   }
 
   /** Serves lessons from the platform store described by {@code options} (off without a URL). */
   public SandboxOptions withLearners(LearnerOptions options) {
     return new SandboxOptions(adminPort, routerPort, catalogFile, loadEnabled, seed, adminDelayMillis, options,
-        extraServices);
+        extraServices, bindAddress);
   }
 
   /** Adds {@code count} quiet services (see {@code QuietServices}). */
   public SandboxOptions withExtraServices(int count) {
-    return new SandboxOptions(adminPort, routerPort, catalogFile, loadEnabled, seed, adminDelayMillis, learners, count);
+    return new SandboxOptions(adminPort, routerPort, catalogFile, loadEnabled, seed, adminDelayMillis, learners, count,
+        bindAddress);
+  }
+
+  /** Listens on {@code address} (an IP literal) instead of 127.0.0.1. */
+  public SandboxOptions withBindAddress(String address) {
+    return new SandboxOptions(adminPort, routerPort, catalogFile, loadEnabled, seed, adminDelayMillis, learners,
+        extraServices, address);
   }
 
   private static void checkPort(String name, int port) {

@@ -29,6 +29,16 @@ class SandboxArgsTest {
   }
 
   @Test
+  void listensOnLoopbackUnlessAnotherAddressIsGiven() throws Exception {
+    assertThat(SandboxArgs.parse(new String[0]).bindAddress()).isEqualTo("127.0.0.1");
+    assertThat(SandboxArgs.parse(new String[] {"--bind", "0.0.0.0"}).bindAddress()).isEqualTo("0.0.0.0");
+    assertThat(SandboxArgs.parse(new String[] {"--bind=::"}).bindAddress()).isEqualTo("::");
+    assertThatThrownBy(() -> SandboxArgs.parse(new String[] {"--bind", "sandbox.example.com"}))
+        .hasMessage("--bind: bind address must be an IP address such as 127.0.0.1 or 0.0.0.0, got sandbox.example.com");
+    assertThatThrownBy(() -> SandboxArgs.parse(new String[] {"--bind"})).hasMessage("--bind needs a value");
+  }
+
+  @Test
   void learnersAreOffUntilAPlatformDatabaseIsGiven() throws Exception {
     LearnerOptions off = SandboxArgs.parse(new String[0]).learners();
     assertThat(off.enabled()).isFalse();

@@ -2,8 +2,6 @@ package dev.runbook.starter;
 
 import dev.runbook.starter.render.Ansi;
 import dev.runbook.workflows.api.TaskQueues;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,8 +33,12 @@ public class ClientOptions {
   @Option(
       names = "--ui-url",
       paramLabel = "URL",
-      defaultValue = "${env:RUNBOOK_UI_URL:-http://localhost:8233}",
-      description = "Temporal UI base URL for links (env RUNBOOK_UI_URL). Default: ${DEFAULT-VALUE}")
+      defaultValue = "${env:RUNBOOK_UI_URL}",
+      description = {
+        "Temporal UI base URL for links to runs (env RUNBOOK_UI_URL), e.g.",
+        "http://localhost:8080 for docker-compose.yml. Without it the CLI prints the",
+        "status and temporal commands that show the run."
+      })
   String uiUrl;
 
   @Mixin OutputOptions output;
@@ -75,14 +77,9 @@ public class ClientOptions {
     return output.ansi();
   }
 
-  /** Link to the run in the Temporal UI. */
-  public String uiLink(String workflowId) {
-    String base = uiUrl.endsWith("/") ? uiUrl.substring(0, uiUrl.length() - 1) : uiUrl;
-    return base
-        + "/namespaces/"
-        + URLEncoder.encode(namespace, StandardCharsets.UTF_8)
-        + "/workflows/"
-        + URLEncoder.encode(workflowId, StandardCharsets.UTF_8);
+  /** Where a person follows a run: the UI link when one is configured, else the commands. */
+  RunPointer runPointer() {
+    return new RunPointer(uiUrl, address, namespace);
   }
 
   /** Opens a client; exit 69 with a clear message when Temporal does not answer. */

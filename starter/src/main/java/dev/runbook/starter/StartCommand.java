@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
     header = "Launch a deploy, a rollback or a lesson update.",
     description = {
       "Launch a runbook: a code deploy, an emergency deploy, a rollback or a lesson",
-      "update. Each prints the workflow id and a Temporal UI link; --wait follows the",
+      "update. Each prints the workflow id and a Temporal UI link (with --ui-url or",
+      "RUNBOOK_UI_URL; otherwise the commands that show the run); --wait follows the",
       "run to its end."
     },
     subcommands = {

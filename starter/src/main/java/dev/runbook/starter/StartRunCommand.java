@@ -62,7 +62,7 @@ public abstract class StartRunCommand extends RunbookCommand {
       }
       if (!client.json()) {
         progress.println("  " + spec.summary() + ", requested by " + spec.requestedBy() + ", request " + spec.requestId());
-        progress.println("  " + client.uiLink(started.workflowId()));
+        progress.println("  " + client.runPointer().line(started.workflowId()));
       }
       progress.flush();
       if (!await) {
@@ -72,7 +72,8 @@ public abstract class StartRunCommand extends RunbookCommand {
           json.put("runId", started.runId());
           json.put("requestId", spec.requestId());
           json.put("followed", started.followed());
-          json.put("url", client.uiLink(started.workflowId()));
+          client.runPointer().uiLink(started.workflowId()).ifPresent(url -> json.put("url", url));
+          json.put("statusCommand", client.runPointer().statusCommand(started.workflowId()));
           out().println(Json.write(json));
         }
         return ExitCodes.SUCCEEDED;

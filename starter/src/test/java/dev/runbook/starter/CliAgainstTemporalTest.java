@@ -87,8 +87,11 @@ class CliAgainstTemporalTest {
   void waitExitsWithTheOutcomeCode() throws IOException {
     Cli.Result rolledBack = cli("start", "code-deploy", "--service", "svc2", "--version", "v2.0.0", "--env", "local", "--wait");
     assertThat(rolledBack.code()).as(rolledBack.err()).isEqualTo(2);
+    // no UI configured: no link to a port where nothing may listen, but the commands that show the run
     assertThat(rolledBack.out()).contains("started deploy:svc2:local").contains("Outcome:      ROLLED_BACK")
-        .contains("http://localhost:8233/namespaces/default/workflows/deploy%3Asvc2%3Alocal")
+        .contains("follow it: runbook status deploy:svc2:local --watch --address " + temporal.address()
+            + "  (or: temporal workflow show --workflow-id deploy:svc2:local --address " + temporal.address() + ")")
+        .doesNotContain("http://")
         .contains("deploy:svc2:local ROLLED_BACK: error-rate 0.2 > 0.05 (exit 2)");
 
     Cli.Result failed = cli("start", "code-deploy", "--service", "svc4", "--version", "v4.0.4", "--env", "local", "--wait", "-o", "json");

@@ -61,15 +61,20 @@ class StartLessonUpdateTest {
   @Test
   void singleFlightByLessonAndEnvironment() throws IOException {
     Path file = CONTENT.resolve("01_understanding_stock_prices.yaml");
-    Cli.Result started = cli("start", "lesson-update", file.toString(), "--env", "t2", "--as", "alice");
+    Cli.Result started = cli("start", "lesson-update", file.toString(), "--env", "t2", "--as", "alice",
+        "--ui-url", "http://localhost:8080/");
     assertThat(started.code()).as(started.err()).isZero();
     assertThat(started.out()).contains("started lesson:stock_basics_001:t2")
         .contains("lesson-update stock_basics_001 2.0.0 → t2, requested by alice")
-        .contains("http://localhost:8233/namespaces/default/workflows/lesson%3Astock_basics_001%3At2");
+        .contains("  http://localhost:8080/namespaces/default/workflows/lesson%3Astock_basics_001%3At2\n");
 
     Cli.Result retry = cli("start", "lesson-update", file.toString(), "--env", "t2", "--as", "alice", "-o", "json");
     assertThat(retry.code()).as(retry.err()).isZero();
-    assertThat(json(retry.out()).get("followed").asBoolean()).isTrue();
+    JsonNode followed = json(retry.out());
+    assertThat(followed.get("followed").asBoolean()).isTrue();
+    assertThat(followed.has("url")).as("no UI configured, no link").isFalse();
+    assertThat(followed.get("statusCommand").asText())
+        .isEqualTo("runbook status lesson:stock_basics_001:t2 --watch --address " + temporal.address());
 
     // the same version edited without a bump is another request: refused, not silently followed
     Path edited = dir.resolve("01_understanding_stock_prices.yaml");

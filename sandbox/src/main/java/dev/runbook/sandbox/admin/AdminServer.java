@@ -27,14 +27,14 @@ public final class AdminServer implements AutoCloseable {
   private final LoopbackServer server;
 
   /**
-   * Starts the API on {@code port} (0 = ephemeral).
+   * Starts the API on {@code bindAddress}:{@code port} (0 = ephemeral).
    *
    * @param delayMillis wait before every changing call (deploy, traffic, live, retire): a slow platform
    * @param onShutdown called after {@code POST /api/shutdown} has been answered
    * @param market the market-data feed lessons render with
    * @param lessons lessons and learners, or null when the sandbox runs without a lesson store
    */
-  public AdminServer(Platform platform, int port, long delayMillis, Runnable onShutdown, MarketData market,
+  public AdminServer(Platform platform, String bindAddress, int port, long delayMillis, Runnable onShutdown, MarketData market,
       LessonsApi lessons) throws IOException {
     Runnable slow = () -> pause(delayMillis);
     LessonEndpoints lessonEndpoints = new LessonEndpoints(lessons);
@@ -65,7 +65,7 @@ public final class AdminServer implements AutoCloseable {
           Thread stopper = new Thread(onShutdown, "sandbox-shutdown");
           stopper.start();
         }));
-    this.server = LoopbackServer.start("admin", port, THREADS, router);
+    this.server = LoopbackServer.start("admin", bindAddress, port, THREADS, router);
   }
 
   private static <T> T slowly(Runnable delay, java.util.function.Supplier<T> action) {

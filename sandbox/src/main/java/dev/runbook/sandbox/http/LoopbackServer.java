@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.runbook.sandbox.support.NamedThreadFactory;
 import java.io.IOException;
 import java.net.BindException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
@@ -12,11 +13,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A JDK {@link HttpServer} bound to 127.0.0.1 with a thread pool of its own.
+ * A JDK {@link HttpServer} bound to 127.0.0.1 (or a given address) with a thread pool of its own.
  *
- * <p>Why loopback only: the sandbox pretends to be a platform and has no authentication, so it must
- * not be reachable from the network. Why a pool per server: a release that answers in 3 s must not
- * occupy the threads of the router or of the admin API that the runbook uses to roll it back.
+ * <p>Why loopback by default: the sandbox pretends to be a platform and has no authentication, so it
+ * must not be reachable from the network. Only a container, whose own network is the boundary,
+ * binds a wider address ({@code --bind 0.0.0.0} in docker-compose.yml). Why a pool per server: a
+ * release that answers in 3 s must not occupy the threads of the router or of the admin API that
+ * the runbook uses to roll it back.
  */
 public final class LoopbackServer implements AutoCloseable {
 
@@ -25,33 +28,58 @@ public final class LoopbackServer implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor;
+  private final String urlHost;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private LoopbackServer(HttpServer server, ExecutorService executor) {
+  private LoopbackServer(HttpServer server, ExecutorService executor, String urlHost) {
     this.server = server;
     this.executor = executor;
+    this.urlHost = urlHost;
   }
 
   /**
-   * Binds {@code port} (0 = any free port) and starts serving every path with {@code handler}.
+   * Binds {@code port} (0 = any free port) on 127.0.0.1 and starts serving every path with {@code handler}.
    *
    * @throws IOException with a message naming the address when the port cannot be bound
    */
   public static LoopbackServer start(String name, int port, int threads, HttpHandler handler)
       throws IOException {
-    InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(HOST), port);
+    return start(name, HOST, port, threads, handler);
+  }
+
+  /**
+   * Like {@link #start(String, int, int, HttpHandler)} on {@code bindAddress}, an IP literal.
+   *
+   * @throws IOException with a message naming the address when the port cannot be bound
+   */
+  public static LoopbackServer start(String name, String bindAddress, int port, int threads, HttpHandler handler)
+      throws IOException {
+    InetAddress host = InetAddress.getByName(bindAddress);
     HttpServer server;
     try {
-      server = HttpServer.create(address, 256);
+      server = HttpServer.create(new InetSocketAddress(host, port), 256);
     } catch (BindException e) {
-      throw new IOException("cannot listen on " + HOST + ":" + port + " for the " + name
+      throw new IOException("cannot listen on " + bindAddress + ":" + port + " for the " + name
           + ": " + e.getMessage() + " (is another sandbox running?)", e);
     }
     ExecutorService executor = Executors.newFixedThreadPool(threads, new NamedThreadFactory(name));
     server.setExecutor(executor);
     server.createContext("/", handler);
     server.start();
-    return new LoopbackServer(server, executor);
+    return new LoopbackServer(server, executor, urlHost(host));
+  }
+
+  /** A wildcard address is reached through loopback from this host (the load generator does). */
+  private static String urlHost(InetAddress host) {
+    if (host.isAnyLocalAddress()) {
+      return HOST;
+    }
+    return host instanceof Inet6Address ? "[" + host.getHostAddress() + "]" : host.getHostAddress();
+  }
+
+  /** The address the socket is bound to, as the JDK reports it. */
+  public InetSocketAddress boundAddress() {
+    return server.getAddress();
   }
 
   public int port() {
@@ -60,7 +88,7 @@ public final class LoopbackServer implements AutoCloseable {
 
   /** Base URL without a trailing slash, e.g. {@code http://127.0.0.1:41234}. */
   public String url() {
-    return "http://" + HOST + ":" + port();
+    return "http://" + urlHost + ":" + port();
   }
 
   public boolean closed() {

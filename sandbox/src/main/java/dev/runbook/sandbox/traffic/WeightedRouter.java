@@ -37,12 +37,12 @@ public final class WeightedRouter implements AutoCloseable {
   private final RandomSource random;
   private final LoopbackServer server;
 
-  public WeightedRouter(Platform platform, HttpClient client, RandomSource random, int port)
+  public WeightedRouter(Platform platform, HttpClient client, RandomSource random, String bindAddress, int port)
       throws IOException {
     this.platform = platform;
     this.client = client;
     this.random = random;
-    this.server = LoopbackServer.start("router", port, THREADS, this::handle);
+    this.server = LoopbackServer.start("router", bindAddress, port, THREADS, this::handle);
   }
 
   public String url() {

@@ -245,18 +245,28 @@ public final class LocalStack implements AutoCloseable {
     if (options.stackFile() == null) {
       return;
     }
+    StackFile.write(
+        options.stackFile(),
+        new StackFile.Contents(temporalAddress(), sandboxAdminUrl, routerUrl, workerUrl(), jdbcUrl(), pids()));
+  }
+
+  /**
+   * The processes of the stack by role: "cli" (this JVM, which hosts Temporal), "postgres" (the
+   * postmaster), "sandbox", "worker"; those not running are left out.
+   */
+  public Map<String, Long> pids() {
     Map<String, Long> pids = new LinkedHashMap<>();
     pids.put("cli", ProcessHandle.current().pid());
-    postgres.pid().ifPresent(pid -> pids.put("postgres", pid));
+    if (postgres != null) {
+      postgres.pid().ifPresent(pid -> pids.put("postgres", pid));
+    }
     if (sandbox != null) {
       pids.put("sandbox", sandbox.pid());
     }
     if (worker != null && worker.pid() != null) {
       pids.put("worker", worker.pid());
     }
-    StackFile.write(
-        options.stackFile(),
-        new StackFile.Contents(temporalAddress(), sandboxAdminUrl, routerUrl, workerUrl(), jdbcUrl(), pids));
+    return pids;
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.runbook.worker.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runbook.activities.policy.EnvironmentSettings;
 import dev.runbook.activities.policy.LessonSettings;
 import dev.runbook.activities.policy.PolicyCatalog;
 import dev.runbook.workflows.contract.Comparison;
@@ -18,7 +19,10 @@ import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 
-/** The policies shipped in application.yml and application-local.yml pass the start-up checks. */
+/**
+ * The policies shipped in application.yml, application-local.yml and application-compose.yml pass
+ * the start-up checks.
+ */
 class ShippedConfigurationTest {
 
   private static RunbookProperties bind(String... files) throws Exception {
@@ -66,9 +70,43 @@ class ShippedConfigurationTest {
     });
   }
 
+  /**
+   * docker-compose.yml's cluster drives the sandbox through real Prometheus: every window reads
+   * enough scrapes of deploy/prometheus/prometheus.yml's interval for rate() and the sample counts.
+   */
+  @Test
+  void theComposeClusterWatchesTheSandboxThroughPrometheusOverEnoughScrapes() throws Exception {
+    RunbookProperties compose = bind("application-compose.yml", "application.yml");
+    assertThat(PropertiesCheck.problems(compose)).isEmpty();
+    EnvironmentSettings staging = PolicyCatalogFactory.build(compose).environment("staging").orElseThrow();
+    assertThat(staging.platform()).isEqualTo("sandbox");
+    assertThat(staging.metricsSource()).isEqualTo("prometheus");
+
+    long scrapeSeconds = composeScrapeIntervalSeconds();
+    assertThat(staging.pollSeconds()).isGreaterThanOrEqualTo(scrapeSeconds);
+    List<WatchRule> rules = new ArrayList<>(staging.rules());
+    rules.addAll(staging.lessons().rules());
+    assertThat(rules).allSatisfy(r -> {
+      assertThat(r.lookbackSeconds()).as(r.name()).isGreaterThanOrEqualTo(4 * scrapeSeconds);
+      if (r.metric() == MetricKind.HEALTH_CHECK_FAILURES) { // one probe_success sample per scrape
+        assertThat(r.minSamples()).as(r.name()).isLessThanOrEqualTo(r.lookbackSeconds() / scrapeSeconds);
+      }
+    });
+  }
+
+  private static long composeScrapeIntervalSeconds() throws Exception {
+    java.nio.file.Path config = java.nio.file.Path.of("../deploy/prometheus/prometheus.yml");
+    java.util.Map<String, java.util.Map<String, Object>> parsed =
+        new org.yaml.snakeyaml.Yaml().load(java.nio.file.Files.readString(config));
+    String interval = String.valueOf(parsed.get("global").get("scrape_interval"));
+    assertThat(interval).as("scrape_interval in %s", config).matches("\\d+s");
+    return Long.parseLong(interval.substring(0, interval.length() - 1));
+  }
+
   @Test
   void everyShippedHealthRuleIsSustainedAndSampleCounted() throws Exception {
-    for (RunbookProperties shipped : List.of(bind("application.yml"), bind("application-local.yml", "application.yml"))) {
+    for (RunbookProperties shipped : List.of(bind("application.yml"), bind("application-local.yml", "application.yml"),
+        bind("application-compose.yml", "application.yml"))) {
       List<WatchRule> health = PolicyCatalogFactory.build(shipped).environments().values().stream()
           .flatMap(e -> e.rules().stream())
           .filter(r -> r.metric() == MetricKind.HEALTH_CHECK_FAILURES)
