@@ -30,12 +30,13 @@ final class QuietEnvironmentConfig {
               services: [%s]
               poll-interval: 10s
               heartbeat-timeout: 30s
-              emergency-watch: 20s
-              retire-after: 3s
               deploy-timeout: 1m
-              steps:
-                - {weight: 10, watch: 10m, gate: true}
-                - {weight: 100, watch: 8s, gate: false}
+              code-deploy:
+                steps:
+                  - {weight: 10, watch: 10m, gate: true}
+                  - {weight: 100, watch: 8s, gate: false}
+                retire-after: 3s
+              emergency-deploy: {watch: 20s, retire-after: 3s}
               approval:
                 manual: true
                 approvers: [alice]

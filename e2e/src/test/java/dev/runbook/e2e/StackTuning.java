@@ -15,9 +15,10 @@ final class StackTuning {
    * windows likewise. Spring binds a list from one source only, so every step is given in full.
    */
   static LocalStackOptions quick(LocalStackOptions options) {
-    List<String> args = new ArrayList<>(List.of(ENV + "emergency-watch=2s", ENV + "retire-after=1s",
+    List<String> args = new ArrayList<>(List.of(ENV + "emergency-deploy.watch=2s",
+        ENV + "emergency-deploy.retire-after=1s", ENV + "code-deploy.retire-after=1s",
         ENV + "lessons.update-watch=1s", ENV + "lessons.flag-removal-after=1s"));
-    steps(args, "steps");
+    steps(args, "code-deploy.steps");
     steps(args, "lessons.steps");
     return options.withExtraWorkerArgs(args);
   }

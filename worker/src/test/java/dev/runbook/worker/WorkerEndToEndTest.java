@@ -110,7 +110,7 @@ class WorkerEndToEndTest {
   void theLessonStoreIsMigratedAtStartUpAndServesTheEnvironmentsLessonPolicy() throws Exception {
     LessonPolicy policy = lessonStore.resolveLessonPolicy("stock_basics_001", "itest");
     assertThat(policy.rollout().service()).isEqualTo("stock_basics_001");
-    assertThat(policy.rollout().steps()).extracting(RolloutStep::weight).containsExactly(50, 100);
+    assertThat(policy.rollout().rollout().steps()).extracting(RolloutStep::weight).containsExactly(50, 100);
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT count(*) FROM platform.lesson_versions")) {
       assertThat(rs.next()).isTrue();

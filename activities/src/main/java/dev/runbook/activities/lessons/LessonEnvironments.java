@@ -4,6 +4,7 @@ import dev.runbook.activities.policy.EnvironmentSettings;
 import dev.runbook.activities.policy.LessonSettings;
 import dev.runbook.activities.policy.PolicyCatalog;
 import dev.runbook.workflows.contract.EnvironmentPolicy;
+import dev.runbook.workflows.contract.RolloutPolicy;
 import dev.runbook.workflows.lessonupdate.LessonPolicy;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,9 +61,9 @@ public final class LessonEnvironments {
   LessonPolicy policy(String lessonId, String name) {
     EnvironmentSettings env = environment(name);
     LessonSettings lessons = lessons(name);
-    EnvironmentPolicy rollout = new EnvironmentPolicy(name, lessonId, LESSON_STORE, lessons.steps(), lessons.rules(),
-        env.approval(), env.pollSeconds(), env.heartbeatTimeoutSeconds(), 0, lessons.flagRemovalAfterSeconds(),
-        env.deployTimeoutSeconds());
+    EnvironmentPolicy rollout = new EnvironmentPolicy(name, lessonId, LESSON_STORE, lessons.rules(), env.approval(),
+        env.pollSeconds(), env.heartbeatTimeoutSeconds(), env.deployTimeoutSeconds(),
+        new RolloutPolicy(lessons.steps(), lessons.flagRemovalAfterSeconds()), null);
     return new LessonPolicy(rollout, lessons.updateWatchSeconds(), lessons.flagRemovalAfterSeconds());
   }
 }

@@ -1,8 +1,9 @@
 package dev.runbook.activities.policy;
 
 import dev.runbook.workflows.contract.ApprovalPolicy;
+import dev.runbook.workflows.contract.EmergencyPolicy;
 import dev.runbook.workflows.contract.MetricKind;
-import dev.runbook.workflows.contract.RolloutStep;
+import dev.runbook.workflows.contract.RolloutPolicy;
 import dev.runbook.workflows.contract.WatchRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,40 +11,45 @@ import java.util.Optional;
 
 /**
  * One environment as the worker configures it: which platform and metric source serve it, which
- * services may be deployed there, and the policy template every one of those services gets.
- * Plain data so the worker can bind it straight from {@code @ConfigurationProperties}.
+ * services may be deployed there, the policy every procedure shares there, and each procedure's
+ * own part (its configuration section). Plain data so the worker can bind it straight from
+ * {@code @ConfigurationProperties}.
  *
  * @param platform name of a {@code PlatformProvider} registered with {@code PlatformActivitiesImpl}
  * @param metricsSource name of a {@code MetricSource} the watch reads (see {@code MetricSources})
  * @param services services that may be deployed to this environment
- * @param lessons how lessons are published here; null when lesson updates are refused
+ * @param codeDeploy section {@code code-deploy}: the canary steps and the retire delay
+ * @param emergencyDeploy section {@code emergency-deploy}: the alerting watch and the retire delay
+ * @param lessons section {@code lessons}: how lessons are published here; null when lesson updates are refused
  */
 public record EnvironmentSettings(
     String platform,
     String metricsSource,
     List<String> services,
-    List<RolloutStep> steps,
     List<WatchRule> rules,
     ApprovalPolicy approval,
     long pollSeconds,
     long heartbeatTimeoutSeconds,
-    long emergencyWatchSeconds,
-    long retireAfterSeconds,
     long deployTimeoutSeconds,
+    RolloutPolicy codeDeploy,
+    EmergencyPolicy emergencyDeploy,
     LessonSettings lessons) {
 
   /** An environment without lesson publishing. */
-  public EnvironmentSettings(String platform, String metricsSource, List<String> services, List<RolloutStep> steps,
-      List<WatchRule> rules, ApprovalPolicy approval, long pollSeconds, long heartbeatTimeoutSeconds,
-      long emergencyWatchSeconds, long retireAfterSeconds, long deployTimeoutSeconds) {
-    this(platform, metricsSource, services, steps, rules, approval, pollSeconds, heartbeatTimeoutSeconds,
-        emergencyWatchSeconds, retireAfterSeconds, deployTimeoutSeconds, null);
+  public EnvironmentSettings(String platform, String metricsSource, List<String> services, List<WatchRule> rules,
+      ApprovalPolicy approval, long pollSeconds, long heartbeatTimeoutSeconds, long deployTimeoutSeconds,
+      RolloutPolicy codeDeploy, EmergencyPolicy emergencyDeploy) {
+    this(platform, metricsSource, services, rules, approval, pollSeconds, heartbeatTimeoutSeconds, deployTimeoutSeconds,
+        codeDeploy, emergencyDeploy, null);
   }
 
   public EnvironmentSettings {
     services = services == null ? List.of() : List.copyOf(services);
-    steps = steps == null ? List.of() : List.copyOf(steps);
     rules = rules == null ? List.of() : List.copyOf(rules);
+    if (codeDeploy != null) {
+      codeDeploy = new RolloutPolicy(codeDeploy.steps() == null ? List.of() : List.copyOf(codeDeploy.steps()),
+          codeDeploy.retireAfterSeconds());
+    }
   }
 
   /**
@@ -61,7 +67,8 @@ public record EnvironmentSettings(
     if (services.isEmpty()) {
       problems.add("services must list at least one service");
     }
-    RolloutChecks.steps(steps, problems);
+    codeDeployProblems(problems);
+    emergencyDeployProblems(problems);
     RolloutChecks.rules(rules, problems);
     for (WatchRule rule : rules) {
       // A code rollout has no lesson traffic: such a rule would read nothing and hold every window.
@@ -79,9 +86,6 @@ public record EnvironmentSettings(
       problems.add("heartbeatTimeoutSeconds (" + heartbeatTimeoutSeconds + ") must exceed pollSeconds ("
           + pollSeconds + "), or a healthy watch would time out between two polls");
     }
-    if (emergencyWatchSeconds < 0 || retireAfterSeconds < 0) {
-      problems.add("emergencyWatchSeconds and retireAfterSeconds must not be negative");
-    }
     if (deployTimeoutSeconds <= 0) {
       problems.add("deployTimeoutSeconds must be positive, was " + deployTimeoutSeconds);
     }
@@ -89,6 +93,27 @@ public record EnvironmentSettings(
       lessons.problems().forEach(p -> problems.add("lessons: " + p));
     }
     return problems;
+  }
+
+  private void codeDeployProblems(List<String> problems) {
+    if (codeDeploy == null) {
+      problems.add("code-deploy is required (its steps, the last at weight 100)");
+      return;
+    }
+    List<String> own = new ArrayList<>();
+    RolloutChecks.steps(codeDeploy.steps(), own);
+    if (codeDeploy.retireAfterSeconds() < 0) {
+      own.add("retireAfterSeconds must not be negative, was " + codeDeploy.retireAfterSeconds());
+    }
+    own.forEach(p -> problems.add("code-deploy: " + p));
+  }
+
+  private void emergencyDeployProblems(List<String> problems) {
+    if (emergencyDeploy == null) {
+      problems.add("emergency-deploy is required (its watch and retire delay)");
+    } else if (emergencyDeploy.watchSeconds() < 0 || emergencyDeploy.retireAfterSeconds() < 0) {
+      problems.add("emergency-deploy: watchSeconds and retireAfterSeconds must not be negative");
+    }
   }
 
   /** Whether lesson updates may run here. */

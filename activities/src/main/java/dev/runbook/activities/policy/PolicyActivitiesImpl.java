@@ -9,8 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Resolves a service's policy from the {@link PolicyCatalog}. Read-only; the workflow calls it
- * once so the policy lands in history and a later config change cannot alter a running rollout.
+ * Resolves a service's policy from the {@link PolicyCatalog}: the shared part, the code deploy's
+ * rollout and the emergency deploy's part (every service procedure gets both; each reads its own).
+ * Read-only; the workflow calls it once so the policy lands in history and a later config change
+ * cannot alter a running rollout.
  */
 public class PolicyActivitiesImpl implements PolicyActivities {
   public static final String UNKNOWN_ENVIRONMENT = Refusal.UNKNOWN_ENVIRONMENT.failureType();
@@ -40,13 +42,12 @@ public class PolicyActivitiesImpl implements PolicyActivities {
         environment,
         service,
         env.platform(),
-        env.steps(),
         env.rules(),
         env.approval(),
         env.pollSeconds(),
         env.heartbeatTimeoutSeconds(),
-        env.emergencyWatchSeconds(),
-        env.retireAfterSeconds(),
-        env.deployTimeoutSeconds());
+        env.deployTimeoutSeconds(),
+        env.codeDeploy(),
+        env.emergencyDeploy());
   }
 }

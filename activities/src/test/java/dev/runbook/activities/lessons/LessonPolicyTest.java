@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.runbook.workflows.contract.EnvironmentPolicy;
+import dev.runbook.workflows.contract.RolloutPolicy;
 import dev.runbook.workflows.lessonupdate.LessonPolicy;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
@@ -22,8 +23,8 @@ class LessonPolicyTest {
   void theLessonIdStandsWhereAServiceWould() {
     LessonPolicy policy = store.resolveLessonPolicy("stock_basics_001", "local");
     assertThat(policy).isEqualTo(new LessonPolicy(new EnvironmentPolicy("local", "stock_basics_001", "lesson-store",
-        TestCatalog.STEPS, List.of(TestCatalog.LESSON_ERRORS, TestCatalog.COMPLETION), TestCatalog.APPROVAL, 1, 5, 0, 5,
-        60), 4, 5));
+        List.of(TestCatalog.LESSON_ERRORS, TestCatalog.COMPLETION), TestCatalog.APPROVAL, 1, 5, 60,
+        new RolloutPolicy(TestCatalog.STEPS, 5), null), 4, 5));
   }
 
   @Test

@@ -6,7 +6,9 @@ import dev.runbook.activities.policy.PolicyCatalog;
 import dev.runbook.workflows.contract.ApprovalPolicy;
 import dev.runbook.workflows.contract.ApprovalTimeoutAction;
 import dev.runbook.workflows.contract.Comparison;
+import dev.runbook.workflows.contract.EmergencyPolicy;
 import dev.runbook.workflows.contract.MetricKind;
+import dev.runbook.workflows.contract.RolloutPolicy;
 import dev.runbook.workflows.contract.RolloutStep;
 import dev.runbook.workflows.contract.RuleAction;
 import dev.runbook.workflows.contract.WatchRule;
@@ -34,9 +36,9 @@ final class TestCatalog {
 
   static PolicyCatalog catalog() {
     return new PolicyCatalog(Map.of(
-        "local", new EnvironmentSettings("sandbox", "sandbox", List.of("learning-api"), STEPS, List.of(CODE_ERRORS),
-            APPROVAL, 1, 5, 20, 3, 60, lessons()),
-        "staging", new EnvironmentSettings("sandbox", "sandbox", List.of("learning-api"), STEPS, List.of(CODE_ERRORS),
-            APPROVAL, 2, 10, 20, 3, 60)));
+        "local", new EnvironmentSettings("sandbox", "sandbox", List.of("learning-api"), List.of(CODE_ERRORS),
+            APPROVAL, 1, 5, 60, new RolloutPolicy(STEPS, 3), new EmergencyPolicy(20, 3), lessons()),
+        "staging", new EnvironmentSettings("sandbox", "sandbox", List.of("learning-api"), List.of(CODE_ERRORS),
+            APPROVAL, 2, 10, 60, new RolloutPolicy(STEPS, 3), new EmergencyPolicy(20, 3))));
   }
 }

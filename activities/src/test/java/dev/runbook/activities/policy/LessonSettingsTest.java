@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.runbook.workflows.contract.Comparison;
+import dev.runbook.workflows.contract.EmergencyPolicy;
 import dev.runbook.workflows.contract.MetricKind;
+import dev.runbook.workflows.contract.RolloutPolicy;
 import dev.runbook.workflows.contract.RolloutStep;
 import dev.runbook.workflows.contract.RuleAction;
 import dev.runbook.workflows.contract.WatchRule;
@@ -44,9 +46,9 @@ class LessonSettingsTest {
   @Test
   void theCatalogNamesTheEnvironmentOfABadLessonPolicyAndCodeRulesMayNotReadLessonMetrics() {
     WatchRule codeErrors = rule("error-rate", MetricKind.ERROR_RATE_PERCENT, RuleAction.ROLLBACK);
-    EnvironmentSettings env = new EnvironmentSettings("sandbox", "sandbox", List.of("learning-api"), SEED_STEPS,
+    EnvironmentSettings env = new EnvironmentSettings("sandbox", "sandbox", List.of("learning-api"),
         List.of(codeErrors, rule("lesson-errors", MetricKind.LESSON_ERROR_RATE_PERCENT, RuleAction.ROLLBACK)),
-        PolicyActivitiesImplTest.MANUAL, 10, 30, 0, 0, 60,
+        PolicyActivitiesImplTest.MANUAL, 10, 30, 60, new RolloutPolicy(SEED_STEPS, 0), new EmergencyPolicy(0, 0),
         new LessonSettings(SEED_STEPS, List.of(rule("e", MetricKind.LESSON_ERROR_RATE_PERCENT, RuleAction.NOTIFY)),
             600, 86400));
     assertThatThrownBy(() -> new PolicyCatalog(Map.of("production", env))).hasMessage("invalid runbook policy:\n"

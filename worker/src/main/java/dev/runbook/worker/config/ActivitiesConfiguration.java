@@ -28,6 +28,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -37,6 +39,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class ActivitiesConfiguration {
+  private static final Logger log = LoggerFactory.getLogger(ActivitiesConfiguration.class);
 
   @Bean
   PolicyCatalog policyCatalog(RunbookProperties properties) {
@@ -44,6 +47,7 @@ class ActivitiesConfiguration {
     if (!problems.isEmpty()) {
       throw new IllegalStateException("invalid runbook configuration:\n  - " + String.join("\n  - ", problems));
     }
+    PropertiesCheck.deprecations(properties).forEach(log::warn);
     return PolicyCatalogFactory.build(properties);
   }
 

@@ -4,6 +4,8 @@ import dev.runbook.activities.policy.EnvironmentSettings;
 import dev.runbook.activities.policy.LessonSettings;
 import dev.runbook.activities.policy.PolicyCatalog;
 import dev.runbook.workflows.contract.ApprovalPolicy;
+import dev.runbook.workflows.contract.EmergencyPolicy;
+import dev.runbook.workflows.contract.RolloutPolicy;
 import dev.runbook.workflows.contract.RolloutStep;
 import dev.runbook.workflows.contract.WatchRule;
 import java.time.Duration;
@@ -11,7 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Turns the YAML-shaped properties into the activities' plain policy catalog (seconds, records). */
+/**
+ * Turns the YAML-shaped properties into the activities' plain policy catalog (seconds, records),
+ * each procedure's section as {@link ProcedureSections} resolves it.
+ */
 final class PolicyCatalogFactory {
   private PolicyCatalogFactory() {}
 
@@ -22,15 +27,23 @@ final class PolicyCatalogFactory {
   }
 
   private static EnvironmentSettings settings(EnvironmentProperties env) {
-    List<RolloutStep> steps = steps(env.steps());
     List<WatchRule> rules = rules(env.rules());
     ApprovalProperties a = env.approval();
     ApprovalPolicy approval = a == null ? null : new ApprovalPolicy(a.manual(),
         a.approvers() == null ? List.of() : a.approvers(), a.requesterMayApprove(), seconds(a.timeout()),
         a.onTimeout(), seconds(a.remindEvery()));
-    return new EnvironmentSettings(env.platform(), env.metrics(), env.services(), steps, rules, approval,
-        seconds(env.pollInterval()), seconds(env.heartbeatTimeout()), seconds(env.emergencyWatch()),
-        seconds(env.retireAfter()), seconds(env.deployTimeout()), lessons(env.lessons()));
+    return new EnvironmentSettings(env.platform(), env.metrics(), env.services(), rules, approval,
+        seconds(env.pollInterval()), seconds(env.heartbeatTimeout()), seconds(env.deployTimeout()),
+        codeDeploy(ProcedureSections.codeDeploy(env)), emergencyDeploy(ProcedureSections.emergencyDeploy(env)),
+        lessons(env.lessons()));
+  }
+
+  private static RolloutPolicy codeDeploy(CodeDeployProperties codeDeploy) {
+    return new RolloutPolicy(steps(codeDeploy.steps()), seconds(codeDeploy.retireAfter()));
+  }
+
+  private static EmergencyPolicy emergencyDeploy(EmergencyDeployProperties emergency) {
+    return new EmergencyPolicy(seconds(emergency.watch()), seconds(emergency.retireAfter()));
   }
 
   private static LessonSettings lessons(LessonProperties lessons) {

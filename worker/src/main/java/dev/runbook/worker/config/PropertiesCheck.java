@@ -12,7 +12,8 @@ import java.util.Set;
  * Start-up checks the policy catalog cannot do alone: references between sections (platform and
  * metric source names, URLs they need) and units (percentages 0-100, positive durations). Every
  * problem is listed with its property path so one restart fixes them all. Lesson settings are
- * checked by {@link LessonPropertiesCheck}.
+ * checked by {@link LessonPropertiesCheck}, keys given both flat and in a procedure's section by
+ * {@link ProcedureSections}.
  */
 final class PropertiesCheck {
   static final String SANDBOX = "sandbox";
@@ -40,6 +41,13 @@ final class PropertiesCheck {
     return problems;
   }
 
+  /** Deprecated keys in use, one warning each with the keys to write instead; logged at start-up. */
+  static List<String> deprecations(RunbookProperties p) {
+    List<String> warnings = new ArrayList<>();
+    p.environments().forEach((name, env) -> warnings.addAll(ProcedureSections.deprecations("runbook.environments." + name, env)));
+    return warnings;
+  }
+
   private static void environment(String path, EnvironmentProperties env, RunbookProperties p, List<String> problems) {
     if (env.platform() == null) {
       problems.add(path + ".platform is required (sandbox or one of runbook.platforms: " + p.platforms().keySet() + ")");
@@ -57,6 +65,7 @@ final class PropertiesCheck {
     } else if (SANDBOX.equals(env.metrics()) && p.sandboxUrl() == null) {
       problems.add(path + ".metrics is sandbox but runbook.sandbox-url is not set");
     }
+    ProcedureSections.check(path, env, problems);
     positive(path + ".poll-interval", env.pollInterval(), problems);
     positive(path + ".heartbeat-timeout", env.heartbeatTimeout(), problems);
     positive(path + ".deploy-timeout", env.deployTimeout(), problems);

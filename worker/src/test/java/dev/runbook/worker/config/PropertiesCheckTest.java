@@ -47,10 +47,11 @@ class PropertiesCheckTest {
   @Test
   void everyProblemIsListedWithItsPropertyPath() {
     EnvironmentProperties env = new EnvironmentProperties("kubectl", "graphite", List.of("learning-api"),
-        List.of(new StepProperties(10, Duration.ofMinutes(30), true), new StepProperties(100, Duration.ZERO, false)),
         List.of(rule(MetricKind.ERROR_RATE_PERCENT, 500, false), rule(MetricKind.CUSTOM, 1, false)),
         new ApprovalProperties(true, List.of(), false, Duration.ofHours(1), ApprovalTimeoutAction.HOLD_AND_REMIND, Duration.ZERO),
-        Duration.ofSeconds(-1), Duration.ofSeconds(30), Duration.ofHours(2), Duration.ofMinutes(10), Duration.ofMinutes(10), null);
+        Duration.ofSeconds(-1), Duration.ofSeconds(30), Duration.ofMinutes(10),
+        new CodeDeployProperties(List.of(new StepProperties(10, Duration.ofMinutes(30), true),
+            new StepProperties(100, Duration.ZERO, false)), null), null, null);
 
     List<String> problems = PropertiesCheck.problems(properties(env, null, null));
 
@@ -91,12 +92,13 @@ class PropertiesCheckTest {
   @Test
   void thePolicyCatalogRejectsStepsThatNeverReachFullTraffic() {
     EnvironmentProperties env = new EnvironmentProperties("sandbox", "sandbox", List.of("learning-api"),
-        List.of(new StepProperties(50, Duration.ofMinutes(1), true)), List.of(rule(MetricKind.ERROR_RATE_PERCENT, 5, false)),
+        List.of(rule(MetricKind.ERROR_RATE_PERCENT, 5, false)),
         new ApprovalProperties(false, List.of("alice"), true, Duration.ofHours(1), ApprovalTimeoutAction.ROLLBACK, Duration.ofMinutes(1)),
-        Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofHours(2), Duration.ofMinutes(10), Duration.ofMinutes(10), null);
+        Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(10),
+        new CodeDeployProperties(List.of(new StepProperties(50, Duration.ofMinutes(1), true)), null), null, null);
 
     assertThatThrownBy(() -> PolicyCatalogFactory.build(properties(env, URI.create("http://127.0.0.1:7300"), null)))
-        .hasMessageContaining("environment 'prod': the last step must send 100% of traffic, was 50%");
+        .hasMessageContaining("environment 'prod': code-deploy: the last step must send 100% of traffic, was 50%");
   }
 
   @Test
@@ -161,8 +163,8 @@ class PropertiesCheckTest {
 
   private static EnvironmentProperties withLessons(LessonProperties lessons) {
     EnvironmentProperties e = environment("sandbox", "sandbox", rule(MetricKind.ERROR_RATE_PERCENT, 5, false));
-    return new EnvironmentProperties(e.platform(), e.metrics(), e.services(), e.steps(), e.rules(), e.approval(),
-        e.pollInterval(), e.heartbeatTimeout(), e.emergencyWatch(), e.retireAfter(), e.deployTimeout(), lessons);
+    return new EnvironmentProperties(e.platform(), e.metrics(), e.services(), e.rules(), e.approval(),
+        e.pollInterval(), e.heartbeatTimeout(), e.deployTimeout(), e.codeDeploy(), e.emergencyDeploy(), lessons);
   }
 
   private static RuleProperties lessonRule(String name, MetricKind metric, double threshold, boolean relative,
@@ -176,12 +178,13 @@ class PropertiesCheckTest {
   }
 
   private static EnvironmentProperties environment(String platform, String metrics, RuleProperties rule) {
-    return new EnvironmentProperties(platform, metrics, List.of("learning-api"),
-        List.of(new StepProperties(10, Duration.ofMinutes(30), true), new StepProperties(100, Duration.ofMinutes(15), false)),
-        List.of(rule),
+    return new EnvironmentProperties(platform, metrics, List.of("learning-api"), List.of(rule),
         new ApprovalProperties(true, List.of("alice", "bob"), false, Duration.ofHours(1), ApprovalTimeoutAction.HOLD_AND_REMIND,
             Duration.ofMinutes(30)),
-        Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofHours(2), Duration.ofMinutes(10), Duration.ofMinutes(10), null);
+        Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(10),
+        new CodeDeployProperties(List.of(new StepProperties(10, Duration.ofMinutes(30), true),
+            new StepProperties(100, Duration.ofMinutes(15), false)), Duration.ofMinutes(10)),
+        new EmergencyDeployProperties(Duration.ofHours(2), Duration.ofMinutes(10)), null);
   }
 
   private static RuleProperties rule(MetricKind metric, double threshold, boolean relative) {

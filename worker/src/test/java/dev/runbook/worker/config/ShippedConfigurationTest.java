@@ -6,7 +6,9 @@ import dev.runbook.activities.policy.EnvironmentSettings;
 import dev.runbook.activities.policy.LessonSettings;
 import dev.runbook.activities.policy.PolicyCatalog;
 import dev.runbook.workflows.contract.Comparison;
+import dev.runbook.workflows.contract.EmergencyPolicy;
 import dev.runbook.workflows.contract.MetricKind;
+import dev.runbook.workflows.contract.RolloutPolicy;
 import dev.runbook.workflows.contract.RolloutStep;
 import dev.runbook.workflows.contract.WatchRule;
 import java.util.ArrayList;
@@ -51,6 +53,26 @@ class ShippedConfigurationTest {
     assertThat(completion.relativeToStable()).isTrue();
     assertThat(completion.threshold()).isEqualTo(0.85);
     assertThat(completion.forSeconds()).isEqualTo(900);
+  }
+
+  @Test
+  void productionGivesEachProcedureItsSeedValuesWithoutDeprecatedKeys() throws Exception {
+    RunbookProperties production = bind("application.yml");
+    assertThat(PropertiesCheck.deprecations(production)).isEmpty();
+    EnvironmentSettings env = PolicyCatalogFactory.build(production).environment("production").orElseThrow();
+    assertThat(env.codeDeploy()).isEqualTo(new RolloutPolicy(List.of(new RolloutStep(10, 1800, true),
+        new RolloutStep(50, 3600, true), new RolloutStep(100, 900, false)), 600));
+    assertThat(env.emergencyDeploy()).isEqualTo(new EmergencyPolicy(7200, 600));
+  }
+
+  @Test
+  void theEmbeddedStackDeploysInSecondsWithoutDeprecatedKeys() throws Exception {
+    RunbookProperties local = bind("application-local.yml", "application.yml");
+    assertThat(PropertiesCheck.deprecations(local)).isEmpty();
+    EnvironmentSettings env = PolicyCatalogFactory.build(local).environment("local").orElseThrow();
+    assertThat(env.codeDeploy().steps()).extracting(RolloutStep::weight).containsExactly(10, 50, 100);
+    assertThat(env.codeDeploy().retireAfterSeconds()).isEqualTo(3);
+    assertThat(env.emergencyDeploy()).isEqualTo(new EmergencyPolicy(20, 3));
   }
 
   @Test

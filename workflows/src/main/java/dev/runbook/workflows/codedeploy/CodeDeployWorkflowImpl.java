@@ -43,7 +43,7 @@ public class CodeDeployWorkflowImpl extends RunbookWorkflowBase implements CodeD
 
     int deployStep = status.addStep("Deploy " + version + " to " + canary);
     int smokeStep = status.addStep("Smoke test " + canary);
-    int[] stepIndex = ctx().policy().steps().stream().mapToInt(s -> status.addStep(s.label())).toArray();
+    int[] stepIndex = ctx().policy().rollout().steps().stream().mapToInt(s -> status.addStep(s.label())).toArray();
     int retireStep = status.addStep("Retire " + stable);
 
     blueGreen.deploy(deployStep, canary, version);
@@ -62,7 +62,7 @@ public class CodeDeployWorkflowImpl extends RunbookWorkflowBase implements CodeD
         }
       }
     });
-    blueGreen.retireAfterDelay(retireStep, stable);
+    blueGreen.retireAfterDelay(retireStep, stable, ctx().policy().rollout().retireAfterSeconds());
     return version + " live on " + canary + "; " + stable + " retired";
   }
 }

@@ -70,7 +70,7 @@ public class EmergencyDeployWorkflowImpl extends RunbookWorkflowBase implements 
     String fresh = colours.get().fresh();
     int deployStep = status.addStep("Deploy " + version + " to " + fresh);
     int smokeStep = status.addStep("Smoke test " + fresh);
-    String watchLabel = "Full traffic 100% (alerting watch " + Durations.human(ctx().policy().emergencyWatchSeconds()) + ")";
+    String watchLabel = "Full traffic 100% (alerting watch " + Durations.human(ctx().policy().emergency().watchSeconds()) + ")";
     int watchStep = status.addStep(watchLabel);
     int retireStep = status.addStep("Retire " + stable);
 
@@ -80,9 +80,9 @@ public class EmergencyDeployWorkflowImpl extends RunbookWorkflowBase implements 
     blueGreen.shift(fresh, 100, stable);
     blueGreen.cutover(fresh, version);
     WatchVerdict verdict = watchWindow().watchAndDecide(watchStep, watchLabel, new ServiceTarget(fresh, version, null),
-        ctx().policy().emergencyWatchSeconds());
+        ctx().policy().emergency().watchSeconds());
     status.stepState(watchStep, StepState.SUCCEEDED, verdict == null ? "watch ended by promotion" : verdict.reason());
-    blueGreen.retireAfterDelay(retireStep, stable);
+    blueGreen.retireAfterDelay(retireStep, stable, ctx().policy().emergency().retireAfterSeconds());
     return version + " live on " + fresh + " (emergency: " + request.reason() + ")";
   }
 }

@@ -110,14 +110,15 @@ public final class BlueGreen {
   }
 
   /**
-   * Waits the retire delay (an abort during it still rolls back: the old colour is still up), then
-   * retires the old colour: the point of no return, so the compensations are dropped first.
+   * Waits {@code delaySeconds}, the procedure's retire delay (an abort during it still rolls back:
+   * the old colour is still up), then retires the old colour: the point of no return, so the
+   * compensations are dropped first.
    */
-  public void retireAfterDelay(int step, String oldColour) {
-    status.phase(Phase.RETIRING_OLD, "retiring " + oldColour + " after " + Durations.human(policy.retireAfterSeconds()));
-    status.stepRunning(step, "standby until " + Durations.human(policy.retireAfterSeconds()) + " have passed");
-    if (policy.retireAfterSeconds() > 0) {
-      Workflow.newTimer(Duration.ofSeconds(policy.retireAfterSeconds()),
+  public void retireAfterDelay(int step, String oldColour, long delaySeconds) {
+    status.phase(Phase.RETIRING_OLD, "retiring " + oldColour + " after " + Durations.human(delaySeconds));
+    status.stepRunning(step, "standby until " + Durations.human(delaySeconds) + " have passed");
+    if (delaySeconds > 0) {
+      Workflow.newTimer(Duration.ofSeconds(delaySeconds),
           TimerOptions.newBuilder().setSummary("keep " + oldColour + " as standby").build()).get();
     }
     ctx.pointOfNoReturn(oldColour + " is being retired; start a rollback to bring a release back");

@@ -6,7 +6,7 @@ import dev.runbook.workflows.contract.WatchVerdict;
 import java.util.List;
 
 /**
- * Runs the policy's rollout steps: move to each weight ({@link StepAction}), watch it, and pass
+ * Runs the policy's rollout steps ({@code policy.rollout()}): move to each weight ({@link StepAction}), watch it, and pass
  * its gate (a manual gate, or an inconclusive window, waits for a promote; {@code promote --full}
  * skips the intermediate steps). The target is watched against its stable baseline; after the last
  * step there is no baseline left.
@@ -25,7 +25,7 @@ public final class RolloutLoop {
   /** @param stepIndex the status step of each rollout step */
   public void rollOut(int[] stepIndex, ServiceTarget target, StepAction action) {
     StatusTracker status = ctx.status();
-    List<RolloutStep> steps = ctx.policy().steps();
+    List<RolloutStep> steps = ctx.policy().rollout().steps();
     for (int i = 0; i < steps.size(); i++) {
       RolloutStep step = steps.get(i);
       int index = stepIndex[i];

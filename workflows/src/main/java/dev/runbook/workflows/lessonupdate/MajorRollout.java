@@ -39,7 +39,7 @@ final class MajorRollout {
     int archiveStep = status.addStep("Archive " + previous);
     int countStep = status.addStep("Count learners per compatibility rule");
     int storeStep = status.addStep("Store " + version + " behind flag " + flag);
-    int[] stepIndex = ctx.policy().steps().stream().mapToInt(s -> status.addStep(flagLabel(s))).toArray();
+    int[] stepIndex = ctx.policy().rollout().steps().stream().mapToInt(s -> status.addStep(flagLabel(s))).toArray();
     int currentStep = status.addStep("Make " + version + " current and tell learners");
     int removeStep = status.addStep("Remove flag " + flag + " after " + Durations.human(removeAfter));
 

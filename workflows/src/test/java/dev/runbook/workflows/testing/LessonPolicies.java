@@ -11,6 +11,7 @@ import static dev.runbook.workflows.contract.RuleAction.ROLLBACK;
 import dev.runbook.workflows.contract.ApprovalPolicy;
 import dev.runbook.workflows.contract.ApprovalTimeoutAction;
 import dev.runbook.workflows.contract.EnvironmentPolicy;
+import dev.runbook.workflows.contract.RolloutPolicy;
 import dev.runbook.workflows.contract.RolloutStep;
 import dev.runbook.workflows.contract.WatchRule;
 import dev.runbook.workflows.lessonupdate.LessonPolicy;
@@ -35,7 +36,6 @@ public final class LessonPolicies {
         "production",
         FakeLessonStore.LESSON,
         "lesson-store",
-        List.of(new RolloutStep(10, 3600, true), new RolloutStep(50, 7200, true), new RolloutStep(100, 0, false)),
         List.of(
             new WatchRule(ERRORS_WARNING, LESSON_ERROR_RATE_PERCENT, GREATER_THAN, 2, false, 0, 300, NOTIFY, 50, null, null),
             new WatchRule(ERRORS, LESSON_ERROR_RATE_PERCENT, GREATER_THAN, 5, false, 300, 300, ROLLBACK, 50, null, null),
@@ -44,9 +44,11 @@ public final class LessonPolicies {
         new ApprovalPolicy(true, List.of("alice", "bob"), false, 3600, ApprovalTimeoutAction.HOLD_AND_REMIND, 1800),
         10,
         30,
-        0,
-        86_400,
-        300), 600, 86_400);
+        300,
+        new RolloutPolicy(
+            List.of(new RolloutStep(10, 3600, true), new RolloutStep(50, 7200, true), new RolloutStep(100, 0, false)),
+            86_400),
+        null), 600, 86_400);
   }
 
   /** Gates pass by themselves after a healthy window. */

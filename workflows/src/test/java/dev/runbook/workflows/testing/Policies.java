@@ -10,7 +10,9 @@ import static dev.runbook.workflows.contract.RuleAction.ROLLBACK;
 
 import dev.runbook.workflows.contract.ApprovalPolicy;
 import dev.runbook.workflows.contract.ApprovalTimeoutAction;
+import dev.runbook.workflows.contract.EmergencyPolicy;
 import dev.runbook.workflows.contract.EnvironmentPolicy;
+import dev.runbook.workflows.contract.RolloutPolicy;
 import dev.runbook.workflows.contract.RolloutStep;
 import dev.runbook.workflows.contract.WatchRule;
 import java.util.List;
@@ -46,14 +48,15 @@ public final class Policies {
         "production",
         FakePlatform.SERVICE,
         "sandbox",
-        List.of(new RolloutStep(10, 1800, true), new RolloutStep(50, 3600, true), new RolloutStep(100, 900, false)),
         productionRules(),
         new ApprovalPolicy(true, List.of("alice", "bob"), false, 3600, ApprovalTimeoutAction.HOLD_AND_REMIND, 1800),
         10,
         30,
-        7200,
         600,
-        600);
+        new RolloutPolicy(
+            List.of(new RolloutStep(10, 1800, true), new RolloutStep(50, 3600, true), new RolloutStep(100, 900, false)),
+            600),
+        new EmergencyPolicy(7200, 600));
   }
 
   /** Gates pass by themselves after a healthy window (staging-like). */
@@ -71,19 +74,19 @@ public final class Policies {
   }
 
   public static EnvironmentPolicy withApproval(EnvironmentPolicy p, ApprovalPolicy approval) {
-    return new EnvironmentPolicy(p.environment(), p.service(), p.platform(), p.steps(), p.rules(), approval,
-        p.pollSeconds(), p.heartbeatTimeoutSeconds(), p.emergencyWatchSeconds(), p.retireAfterSeconds(),
-        p.deployTimeoutSeconds());
+    return new EnvironmentPolicy(p.environment(), p.service(), p.platform(), p.rules(), approval, p.pollSeconds(),
+        p.heartbeatTimeoutSeconds(), p.deployTimeoutSeconds(), p.rollout(), p.emergency());
   }
 
   public static EnvironmentPolicy withSteps(EnvironmentPolicy p, List<RolloutStep> steps) {
-    return new EnvironmentPolicy(p.environment(), p.service(), p.platform(), steps, p.rules(), p.approval(),
-        p.pollSeconds(), p.heartbeatTimeoutSeconds(), p.emergencyWatchSeconds(), p.retireAfterSeconds(),
-        p.deployTimeoutSeconds());
+    return new EnvironmentPolicy(p.environment(), p.service(), p.platform(), p.rules(), p.approval(), p.pollSeconds(),
+        p.heartbeatTimeoutSeconds(), p.deployTimeoutSeconds(), new RolloutPolicy(steps, p.rollout().retireAfterSeconds()),
+        p.emergency());
   }
 
   public static EnvironmentPolicy withEmergencyWatch(EnvironmentPolicy p, long seconds) {
-    return new EnvironmentPolicy(p.environment(), p.service(), p.platform(), p.steps(), p.rules(), p.approval(),
-        p.pollSeconds(), p.heartbeatTimeoutSeconds(), seconds, p.retireAfterSeconds(), p.deployTimeoutSeconds());
+    return new EnvironmentPolicy(p.environment(), p.service(), p.platform(), p.rules(), p.approval(), p.pollSeconds(),
+        p.heartbeatTimeoutSeconds(), p.deployTimeoutSeconds(), p.rollout(),
+        new EmergencyPolicy(seconds, p.emergency().retireAfterSeconds()));
   }
 }

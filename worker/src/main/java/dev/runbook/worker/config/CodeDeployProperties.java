@@ -1,0 +1,11 @@
+package dev.runbook.worker.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * {@code runbook.environments.<env>.code-deploy}: the canary {@code steps} (weights rising to 100,
+ * each with its watch and gate) and {@code retire-after}, how long the old colour stays as standby
+ * after the cutover (default 10m). Unset keys are null here; {@link ProcedureSections} fills them.
+ */
+public record CodeDeployProperties(List<StepProperties> steps, Duration retireAfter) {}
