@@ -41,9 +41,11 @@ class UiPathTest {
   void startStack() throws Exception {
     client = TsClient.install();
     driver = new StackDriver(options -> options.withExtraWorkerArgs(List.of(
-        LOCAL + "steps[0].weight=10", LOCAL + "steps[0].watch=2s", LOCAL + "steps[0].gate=true",
-        LOCAL + "steps[1].weight=100", LOCAL + "steps[1].watch=1s", LOCAL + "steps[1].gate=false",
-        LOCAL + "retire-after=1s", LOCAL + "lessons.update-watch=1s")));
+        LOCAL + "code-deploy.steps[0].weight=10", LOCAL + "code-deploy.steps[0].watch=2s",
+        LOCAL + "code-deploy.steps[0].gate=true", LOCAL + "code-deploy.steps[1].weight=100",
+        LOCAL + "code-deploy.steps[1].watch=1s", LOCAL + "code-deploy.steps[1].gate=false",
+        LOCAL + "code-deploy.retire-after=1s", LOCAL + "emergency-deploy.retire-after=1s",
+        LOCAL + "lessons.update-watch=1s")));
   }
 
   @AfterAll
