@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** The real peers a worker test runs against: embedded Postgres, the sandbox, plain HTTP GETs. */
 final class LocalPeers {
@@ -29,6 +30,14 @@ final class LocalPeers {
     } catch (IOException e) {
       throw new IllegalStateException("sandbox did not start", e);
     }
+  }
+
+  /** Points the worker under test at these peers (its datasource and sandbox). */
+  static void register(DynamicPropertyRegistry registry, EmbeddedPostgres postgres, Sandbox sandbox) {
+    registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "");
+    registry.add("runbook.sandbox-url", sandbox::adminUrl);
   }
 
   /** The body of {@code GET url}. */

@@ -54,10 +54,7 @@ class WorkerEndToEndTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("spring.datasource.password", () -> "");
-    registry.add("runbook.sandbox-url", SANDBOX::adminUrl);
+    LocalPeers.register(registry, POSTGRES, SANDBOX);
   }
 
   @BeforeEach

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -250,23 +249,9 @@ public final class LocalStack implements AutoCloseable {
         new StackFile.Contents(temporalAddress(), sandboxAdminUrl, routerUrl, workerUrl(), jdbcUrl(), pids()));
   }
 
-  /**
-   * The processes of the stack by role: "cli" (this JVM, which hosts Temporal), "postgres" (the
-   * postmaster), "sandbox", "worker"; those not running are left out.
-   */
+  /** The processes of the stack by role (see {@link StackPids}); those not running are left out. */
   public Map<String, Long> pids() {
-    Map<String, Long> pids = new LinkedHashMap<>();
-    pids.put("cli", ProcessHandle.current().pid());
-    if (postgres != null) {
-      postgres.pid().ifPresent(pid -> pids.put("postgres", pid));
-    }
-    if (sandbox != null) {
-      pids.put("sandbox", sandbox.pid());
-    }
-    if (worker != null && worker.pid() != null) {
-      pids.put("worker", worker.pid());
-    }
-    return pids;
+    return StackPids.of(postgres, sandbox, worker);
   }
 
   /**
