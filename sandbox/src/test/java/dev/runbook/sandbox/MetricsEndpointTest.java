@@ -76,6 +76,19 @@ class MetricsEndpointTest {
           .containsEntry("sandbox_traffic_weight{service=\"bot\",colour=\"green\"}", 0.0)
           .containsKey("sandbox_health_checks_total{" + blue + "}")
           .containsKey("sandbox_complaints_total{" + green + "}");
+
+      assertThat(types).containsEntry("http_requests_total", "counter")
+          .containsEntry("http_request_duration_seconds", "histogram")
+          .containsEntry("probe_success", "gauge")
+          .containsEntry("user_complaints_total", "counter");
+      double blueByCode = samples.entrySet().stream()
+          .filter(e -> e.getKey().startsWith("http_requests_total{" + blue + ",code="))
+          .mapToDouble(Map.Entry::getValue).sum();
+      assertThat(blueByCode).as("the per-code counters add up to the slot's requests").isEqualTo(blueRequests);
+      assertThat(samples.get("http_requests_total{" + green + ",code=\"500\"}"))
+          .isEqualTo(samples.get("sandbox_request_errors_total{" + green + "}"));
+      assertThat(samples.get("http_request_duration_seconds_count{" + blue + "}")).isEqualTo(blueRequests);
+      assertThat(samples).containsKey("user_complaints_total{" + green + "}");
     }
   }
 }

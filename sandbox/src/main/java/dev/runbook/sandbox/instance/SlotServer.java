@@ -139,18 +139,17 @@ public final class SlotServer implements RunningSlot {
 
   private void answer(HttpExchange exchange, String relative, String version, ReleaseBehaviour.Plan plan,
       double elapsedMs) throws IOException {
-    metrics.recordRequest(elapsedMs, plan.fail(), plan.complain());
+    boolean down = !behaviour.release().healthy();
+    int code = plan.fail() ? (down ? 503 : 500) : 200;
+    metrics.recordRequest(elapsedMs, code, plan.complain());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("service", service);
     body.put("colour", colour.id());
     body.put("version", version);
     body.put("path", relative);
     if (plan.fail()) {
-      boolean down = !behaviour.release().healthy();
       body.put("error", down ? "release is down" : "simulated failure");
-      Exchanges.sendJson(exchange, down ? 503 : 500, body);
-    } else {
-      Exchanges.sendJson(exchange, 200, body);
     }
+    Exchanges.sendJson(exchange, code, body);
   }
 }

@@ -7,8 +7,13 @@ import java.util.Locale;
 /**
  * Renders the sandbox's counters in the Prometheus text exposition format (version 0.0.4).
  *
- * <p>Why: locally the runbooks' Prometheus metric source can point at the sandbox itself, so the
- * same queries work against the stand-in and against a real platform.
+ * <p>Two sets of names. The conventional ones a real service and a blackbox prober export ({@code
+ * http_requests_total{code}}, {@code http_request_duration_seconds}, {@code probe_success}, {@code
+ * user_complaints_total}) are what the runbooks' built-in PromQL and the Grafana dashboard read, so
+ * a real Prometheus scraping the sandbox judges releases with the queries shipped for production.
+ * The {@code sandbox_*} names stay for the stats tooling that reads them. Every series is labelled
+ * {@code service}, {@code colour} and {@code version}, so a query picks one deployment, never a
+ * colour's earlier release.
  */
 public final class PrometheusWriter {
 
@@ -27,7 +32,7 @@ public final class PrometheusWriter {
         t -> t.requests());
     counter(out, "sandbox_request_errors_total", "Requests a slot answered with a 5xx status.",
         totals, t -> t.errors());
-    histogram(out, totals);
+    histogram(out, "sandbox_request_duration_seconds", totals);
     counter(out, "sandbox_health_checks_total", "Health probes sent to a slot.", totals,
         t -> t.healthChecks());
     counter(out, "sandbox_health_failures_total", "Health probes a slot failed.", totals,
@@ -40,7 +45,25 @@ public final class PrometheusWriter {
           .append("\",colour=\"").append(escape(w.colour())).append("\"} ")
           .append(w.weight()).append('\n');
     }
+    conventional(out, totals);
     return out.toString();
+  }
+
+  private static void conventional(StringBuilder out, List<Labelled> totals) {
+    header(out, "http_requests_total", "HTTP requests a slot answered, by status code.", "counter");
+    for (Labelled s : totals) {
+      s.totals().byCode().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e ->
+          out.append("http_requests_total{").append(s.labels()).append(",code=\"").append(e.getKey())
+              .append("\"} ").append(e.getValue()).append('\n'));
+    }
+    histogram(out, "http_request_duration_seconds", totals);
+    header(out, "probe_success", "Whether the last health probe of a slot succeeded (1) or failed (0).", "gauge");
+    for (Labelled s : totals) {
+      if (s.totals().probeSuccess() != null) {
+        out.append("probe_success{").append(s.labels()).append("} ").append(s.totals().probeSuccess()).append('\n');
+      }
+    }
+    counter(out, "user_complaints_total", "User complaints about a slot's answers.", totals, t -> t.complaints());
   }
 
   private record Labelled(SeriesKey key, SlotMetrics.Totals totals) {
@@ -62,8 +85,7 @@ public final class PrometheusWriter {
     }
   }
 
-  private static void histogram(StringBuilder out, List<Labelled> series) {
-    String name = "sandbox_request_duration_seconds";
+  private static void histogram(StringBuilder out, String name, List<Labelled> series) {
     header(out, name, "Time a slot took to answer a request.", "histogram");
     double[] bounds = LatencyHistogram.BOUNDS_SECONDS;
     for (Labelled s : series) {

@@ -1,5 +1,7 @@
 package dev.runbook.sandbox.metrics;
 
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -11,6 +13,9 @@ import java.util.function.LongSupplier;
  */
 public final class SlotMetrics {
 
+  /** Probes run every second and time out after five; older than this, the slot is not probed. */
+  static final long PROBE_FRESH_MILLIS = 10_000;
+
   private final SeriesKey key;
   private final LongSupplier clockMillis;
   private final LatencyHistogram histogram = new LatencyHistogram();
@@ -20,6 +25,9 @@ public final class SlotMetrics {
   private long complaints;
   private long healthChecks;
   private long healthFailures;
+  private final TreeMap<Integer, Long> byCode = new TreeMap<>();
+  private long lastProbeMillis = -1;
+  private boolean lastProbeHealthy;
 
   SlotMetrics(SeriesKey key, LongSupplier clockMillis) {
     this.key = key;
@@ -30,10 +38,17 @@ public final class SlotMetrics {
     return key;
   }
 
-  /** One answered request: its latency, whether it was a 5xx, whether the user complained. */
-  public synchronized void recordRequest(double latencyMs, boolean error, boolean complaint) {
+  /** One answered request: its latency, whether it was a 5xx (counted as 500), whether the user complained. */
+  public void recordRequest(double latencyMs, boolean error, boolean complaint) {
+    recordRequest(latencyMs, error ? 500 : 200, complaint);
+  }
+
+  /** One answered request with the HTTP status it got; 5xx counts as an error. */
+  public synchronized void recordRequest(double latencyMs, int code, boolean complaint) {
+    boolean error = code >= 500;
     SecondBucket bucket = window.bucket(nowSecond());
     requests++;
+    byCode.merge(code, 1L, Long::sum);
     bucket.requests++;
     if (error) {
       errors++;
@@ -52,6 +67,8 @@ public final class SlotMetrics {
     SecondBucket bucket = window.bucket(nowSecond());
     healthChecks++;
     bucket.healthChecks++;
+    lastProbeMillis = clockMillis.getAsLong();
+    lastProbeHealthy = healthy;
     if (!healthy) {
       healthFailures++;
       bucket.healthFailures++;
@@ -69,7 +86,18 @@ public final class SlotMetrics {
   /** Everything since the series was created, for the Prometheus exposition. */
   public synchronized Totals totals() {
     return new Totals(requests, errors, complaints, healthChecks, healthFailures,
-        histogram.cumulativeCounts(), histogram.sumSeconds());
+        histogram.cumulativeCounts(), histogram.sumSeconds(), Map.copyOf(byCode), probeNow());
+  }
+
+  /**
+   * The last probe's result as blackbox's {@code probe_success} would report it (1 or 0), or null
+   * when the slot was not probed lately: a stopped slot's last answer must not look current.
+   */
+  private Integer probeNow() {
+    if (lastProbeMillis < 0 || clockMillis.getAsLong() - lastProbeMillis > PROBE_FRESH_MILLIS) {
+      return null;
+    }
+    return lastProbeHealthy ? 1 : 0;
   }
 
   private long nowSecond() {
@@ -80,6 +108,8 @@ public final class SlotMetrics {
    * Cumulative counters of one series.
    *
    * @param cumulativeBuckets counts per {@link #bucketBoundsSeconds()} bound, last entry is +Inf
+   * @param byCode answered requests per HTTP status code
+   * @param probeSuccess the last probe's result (1/0), null when not probed lately
    */
   public record Totals(
       long requests,
@@ -88,7 +118,9 @@ public final class SlotMetrics {
       long healthChecks,
       long healthFailures,
       long[] cumulativeBuckets,
-      double sumSeconds) {}
+      double sumSeconds,
+      Map<Integer, Long> byCode,
+      Integer probeSuccess) {}
 
   /** Histogram bucket bounds in seconds (the +Inf bucket is implicit). */
   public static double[] bucketBoundsSeconds() {
