@@ -12,8 +12,8 @@ import dev.runbook.workflows.contract.WatchRule;
 public interface MetricSource {
 
   /**
-   * @param version the release on {@code colour}, or null when the caller does not know it (the
-   *     stable baseline)
+   * @param version the release on {@code colour}; null only in watches of runs started before the
+   *     stable side's version was sent
    */
   MetricReading read(WatchRule rule, String service, String environment, String colour, String version);
 

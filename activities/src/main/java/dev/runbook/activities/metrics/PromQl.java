@@ -9,14 +9,17 @@ import java.util.Map;
  * query}) and placeholder substitution. The defaults assume the common instrumentation names
  * ({@code http_requests_total} with a {@code code} label, {@code
  * http_request_duration_seconds_bucket}, blackbox {@code probe_success}) labelled with {@code
- * service} and {@code colour}; a team with other names sets {@code query}/{@code samplesQuery}.
+ * service}, {@code colour} and {@code version}; a team with other names sets {@code query}/{@code
+ * samplesQuery}. They select a deployment by colour and version, never by colour alone: a release
+ * deployed right after another on the same colour must not be judged by the previous one's
+ * requests still inside the lookback.
  *
  * <p>Lesson metrics are labelled {@code lesson} and {@code version}. A lesson watch passes the
  * lesson id as the service and the version as the colour; the defaults select the version through
  * {@code {colour}} because the stable baseline is read without a {@code {version}}.
  */
 public final class PromQl {
-  private static final String SEL = "service=\"{service}\",colour=\"{colour}\"";
+  private static final String SEL = "service=\"{service}\",colour=\"{colour}\",version=\"{version}\"";
 
   static final String ERROR_RATE =
       "100 * sum(rate(http_requests_total{" + SEL + ",code=~\"5..\"}[{lookback}]))"
@@ -44,6 +47,11 @@ public final class PromQl {
   static final String LESSON_FEEDBACK = "sum(increase(lesson_feedback_total{" + LESSON + "}[{lookback}]))";
 
   private PromQl() {}
+
+  /** Whether a query template selects by {@code {version}}, which must then be known. */
+  public static boolean needsVersion(String template) {
+    return template != null && template.contains("{version}");
+  }
 
   /** The rule's own query, else the default for its metric; null for a CUSTOM rule without one. */
   public static String valueQuery(WatchRule rule) {

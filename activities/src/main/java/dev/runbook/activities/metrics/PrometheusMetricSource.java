@@ -44,6 +44,12 @@ public class PrometheusMetricSource implements MetricSource {
     if (valueTemplate == null) {
       return MetricReading.failed("custom rule '" + rule.name() + "' has no query", clock.millis());
     }
+    String samplesTemplate = PromQl.samplesQuery(rule);
+    if ((version == null || version.isBlank())
+        && (PromQl.needsVersion(valueTemplate) || PromQl.needsVersion(samplesTemplate))) {
+      return MetricReading.failed("no version known for " + service + " " + colour + " (a run started before"
+          + " watches carried the stable version); reading the colour alone could mix two releases", clock.millis());
+    }
     long lookback = MetricSource.lookbackSeconds(rule);
     String query = PromQl.render(valueTemplate, service, environment, colour, version, lookback);
     PromSample value = query(query);
@@ -51,7 +57,6 @@ public class PrometheusMetricSource implements MetricSource {
       return new MetricReading(null, 0, value.atMillis(), value.problem());
     }
     long samples = -1;
-    String samplesTemplate = PromQl.samplesQuery(rule);
     if (samplesTemplate != null) {
       String samplesQuery = PromQl.render(samplesTemplate, service, environment, colour, version, lookback);
       PromSample count = query(samplesQuery);

@@ -125,7 +125,7 @@ public class WatchActivitiesImpl implements WatchActivities {
     if (!rule.relativeToStable() || request.stableColour() == null) {
       return null;
     }
-    return read(source, rule, request, request.stableColour(), null);
+    return read(source, rule, request, request.stableColour(), request.stableVersion());
   }
 
   /** A source that throws anyway still yields an (inconclusive) reading, never a dead watch. */

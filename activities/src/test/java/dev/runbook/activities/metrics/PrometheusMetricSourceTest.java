@@ -28,9 +28,9 @@ class PrometheusMetricSourceTest {
   private static final long NOW = 1_763_700_010_000L;
   private static final Clock CLOCK = Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC);
   private static final String ERROR_RATE =
-      "100 * sum(rate(http_requests_total{service=\"learning-api\",colour=\"green\",code=~\"5..\"}[30s]))"
-          + " / sum(rate(http_requests_total{service=\"learning-api\",colour=\"green\"}[30s]))";
-  private static final String REQUESTS = "sum(increase(http_requests_total{service=\"learning-api\",colour=\"green\"}[30s]))";
+      "100 * sum(rate(http_requests_total{service=\"learning-api\",colour=\"green\",version=\"v1.5.1\",code=~\"5..\"}[30s]))"
+          + " / sum(rate(http_requests_total{service=\"learning-api\",colour=\"green\",version=\"v1.5.1\"}[30s]))";
+  private static final String REQUESTS = "sum(increase(http_requests_total{service=\"learning-api\",colour=\"green\",version=\"v1.5.1\"}[30s]))";
 
   private final HttpClient http = HttpClient.newHttpClient();
   private FakeHttpServer prometheus;
@@ -72,7 +72,7 @@ class PrometheusMetricSourceTest {
 
   @Test
   void healthFailuresCarryTheProbeCountSoASustainedRuleWaitsForEnoughProbes() throws Exception {
-    String probes = "sum(count_over_time(probe_success{service=\"learning-api\",colour=\"green\"}[30s]))";
+    String probes = "sum(count_over_time(probe_success{service=\"learning-api\",colour=\"green\",version=\"v1.5.1\"}[30s]))";
     long[] probeCount = {3};
     PrometheusMetricSource source = source(r -> r.param("query").equals(probes)
         ? vector(Long.toString(probeCount[0]), 1763700010) : vector("3", 1763700010));
@@ -82,7 +82,7 @@ class PrometheusMetricSourceTest {
     MetricReading few = source.read(health, "learning-api", "production", "green", "v1.5.1");
     assertThat(few).isEqualTo(new MetricReading(3.0, 3, 1_763_700_010_000L, null));
     assertThat(queries()).containsExactly(probes + " - "
-        + "sum(sum_over_time(probe_success{service=\"learning-api\",colour=\"green\"}[30s]))", probes);
+        + "sum(sum_over_time(probe_success{service=\"learning-api\",colour=\"green\",version=\"v1.5.1\"}[30s]))", probes);
     assertThat(RuleEvaluator.evaluate(health, few, null, null, NOW, 0).observation().verdict())
         .isEqualTo(RuleVerdict.INCONCLUSIVE);
 
@@ -101,7 +101,7 @@ class PrometheusMetricSourceTest {
         "learning-api", "production", "green", "v1.5.1");
     assertThat(reading.value()).isEqualTo(0.5);
     assertThat(queries().get(0)).isEqualTo("histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket"
-        + "{service=\"learning-api\",colour=\"green\"}[30s]))) * 1000");
+        + "{service=\"learning-api\",colour=\"green\",version=\"v1.5.1\"}[30s]))) * 1000");
   }
 
   @Test
@@ -119,13 +119,13 @@ class PrometheusMetricSourceTest {
   @Test
   void nanAndInfinityAreKeptForTheEvaluatorToJudge() throws Exception {
     PrometheusMetricSource source = source(r -> r.param("query").startsWith("100 *") ? vector("NaN", 1763700000) : vector("0", 1763700000));
-    MetricReading nan = source.read(rule("e", MetricKind.ERROR_RATE_PERCENT, 5, 0, RuleAction.ROLLBACK), "learning-api", "p", "green", null);
+    MetricReading nan = source.read(rule("e", MetricKind.ERROR_RATE_PERCENT, 5, 0, RuleAction.ROLLBACK), "learning-api", "p", "green", "v1.5.1");
     assertThat(nan.value()).isNaN();
     assertThat(nan.samples()).isZero();
     assertThat(nan.problem()).isNull();
 
     prometheus.answer(r -> vector("+Inf", 1763700000));
-    MetricReading inf = source.read(rule("e", MetricKind.LATENCY_P95_MS, 5, 0, RuleAction.ROLLBACK), "learning-api", "p", "green", null);
+    MetricReading inf = source.read(rule("e", MetricKind.LATENCY_P95_MS, 5, 0, RuleAction.ROLLBACK), "learning-api", "p", "green", "v1.5.1");
     assertThat(inf.value()).isEqualTo(Double.POSITIVE_INFINITY);
   }
 
@@ -134,10 +134,20 @@ class PrometheusMetricSourceTest {
     PrometheusMetricSource source = source(r -> new Response(200,
         "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}"));
     MetricReading reading = source.read(rule("e", MetricKind.ERROR_RATE_PERCENT, 5, 0, RuleAction.ROLLBACK),
-        "learning-api", "p", "green", null);
+        "learning-api", "p", "green", "v1.5.1");
     assertThat(reading.value()).isNull();
     assertThat(reading.problem()).isEqualTo("query returned no series: " + ERROR_RATE);
     assertThat(queries()).containsExactly(ERROR_RATE);
+  }
+
+  @Test
+  void aBuiltInRuleWithoutAVersionIsInconclusiveInsteadOfReadingTheColourAlone() throws Exception {
+    PrometheusMetricSource source = source(r -> vector("1", 1763700000));
+    MetricReading reading = source.read(rule("e", MetricKind.LATENCY_P95_MS, 2000, 0, RuleAction.ROLLBACK),
+        "learning-api", "p", "green", null);
+    assertThat(reading.value()).isNull();
+    assertThat(reading.problem()).startsWith("no version known for learning-api green");
+    assertThat(prometheus.requests()).as("nothing is asked that could mix two releases").isEmpty();
   }
 
   @Test
@@ -195,7 +205,7 @@ class PrometheusMetricSourceTest {
     PrometheusMetricSource source = source(r -> r.param("query").startsWith("100 *")
         ? vector("1", 1763700000) : new Response(503, "upstream down"));
     MetricReading reading = source.read(rule("e", MetricKind.ERROR_RATE_PERCENT, 5, 0, RuleAction.ROLLBACK),
-        "learning-api", "p", "green", null);
+        "learning-api", "p", "green", "v1.5.1");
     assertThat(reading.value()).isNull();
     assertThat(reading.problem()).startsWith("samples query: HTTP 503 from Prometheus");
   }
@@ -205,7 +215,7 @@ class PrometheusMetricSourceTest {
     PrometheusMetricSource source = source(r -> r.param("query").startsWith("100 *") ? vector("0", 1763700000)
         : new Response(200, "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}"));
     MetricReading reading = source.read(rule("e", MetricKind.ERROR_RATE_PERCENT, 5, 0, RuleAction.ROLLBACK),
-        "learning-api", "p", "green", null);
+        "learning-api", "p", "green", "v1.5.1");
     assertThat(reading).isEqualTo(new MetricReading(0.0, 0, 1_763_700_000_000L, null));
   }
 

@@ -60,6 +60,7 @@ class WatchActivitiesImplTest {
   private final VirtualClock clock = new VirtualClock(START);
   private final List<Notification> sent = new CopyOnWriteArrayList<>();
   private final List<String> reads = new CopyOnWriteArrayList<>();
+  private final List<String> readVersions = new CopyOnWriteArrayList<>();
   private final AtomicInteger sleeps = new AtomicInteger();
   private volatile Script script = (rule, colour, s) -> ok(1.0);
   private volatile Function<Notification, RuntimeException> notifyFailure = n -> null;
@@ -72,6 +73,7 @@ class WatchActivitiesImplTest {
     env = TestActivityEnvironment.newInstance();
     MetricSource source = (rule, service, environment, colour, version) -> {
       reads.add(colour + "@" + second());
+      readVersions.add(colour + " " + version);
       return script.read(rule, colour, second());
     };
     NotificationActivities notifier = n -> {
@@ -117,7 +119,7 @@ class WatchActivitiesImplTest {
 
   private static WatchRequest request(long windowSeconds, WatchRule... rules) {
     return new WatchRequest("deploy:learning-api:production", "learning-api", "production", "k8s-prod", "green",
-        "v1.5.1", "blue", "Canary 10% (watch 4h)", windowSeconds, 10, 60, List.of(rules));
+        "v1.5.1", "blue", "Canary 10% (watch 4h)", windowSeconds, 10, 60, List.of(rules), "v1.5.0");
   }
 
   private static RuleObservation observation(WatchVerdict verdict, String rule) {
@@ -243,6 +245,8 @@ class WatchActivitiesImplTest {
     assertThat(verdict.result()).isEqualTo(WatchResult.ROLLBACK);
     assertThat(observation(verdict, "degradation").threshold()).isEqualTo(300.0);
     assertThat(reads).contains("green@0", "blue@0");
+    assertThat(readVersions).as("each side is read by its own release, never by the colour alone")
+        .containsOnly("green v1.5.1", "blue v1.5.0");
   }
 
   @Test

@@ -48,7 +48,7 @@ public class CodeDeployWorkflowImpl extends RunbookWorkflowBase implements CodeD
 
     blueGreen.deploy(deployStep, canary, version);
     blueGreen.smokeTest(smokeStep, canary);
-    rollout().rollOut(stepIndex, new ServiceTarget(canary, version, stable), new StepAction() {
+    rollout().rollOut(stepIndex, new ServiceTarget(canary, version, stable, colours.get().stableVersion()), new StepAction() {
       @Override
       public String describe(RolloutStep step) {
         return step.weight() + "% of traffic to " + canary;

@@ -79,7 +79,7 @@ public class EmergencyDeployWorkflowImpl extends RunbookWorkflowBase implements 
     status.stepRunning(watchStep, "100% of traffic to " + fresh + " (canary skipped: " + request.reason() + ")");
     blueGreen.shift(fresh, 100, stable);
     blueGreen.cutover(fresh, version);
-    WatchVerdict verdict = watchWindow().watchAndDecide(watchStep, watchLabel, new ServiceTarget(fresh, version, null),
+    WatchVerdict verdict = watchWindow().watchAndDecide(watchStep, watchLabel, ServiceTarget.alone(fresh, version),
         ctx().policy().emergency().watchSeconds());
     status.stepState(watchStep, StepState.SUCCEEDED, verdict == null ? "watch ended by promotion" : verdict.reason());
     blueGreen.retireAfterDelay(retireStep, stable, ctx().policy().emergency().retireAfterSeconds());

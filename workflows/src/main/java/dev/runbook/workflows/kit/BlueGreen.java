@@ -44,8 +44,8 @@ public final class BlueGreen {
     return state;
   }
 
-  /** The colour that keeps serving and the colour that gets the new release. */
-  public record Colours(String stable, String fresh) {}
+  /** The colour that keeps serving (and the release it runs) and the colour that gets the new release. */
+  public record Colours(String stable, String fresh, String stableVersion) {}
 
   /**
    * Reads the service and picks the colours: the live one stays stable, the idle one gets {@code
@@ -56,7 +56,7 @@ public final class BlueGreen {
     if (version.equals(state.liveVersion())) {
       return Optional.empty();
     }
-    Colours colours = new Colours(state.liveColour(), state.idleColour());
+    Colours colours = new Colours(state.liveColour(), state.idleColour(), state.liveVersion());
     status.colours(colours.stable(), colours.fresh());
     status.weights(colours.stable(), 100, colours.fresh());
     return Optional.of(colours);

@@ -36,7 +36,7 @@ public final class RolloutLoop {
       }
       status.stepRunning(index, action.describe(step));
       action.apply(step, last);
-      ServiceTarget watched = last ? new ServiceTarget(target.colour(), target.version(), null) : target;
+      ServiceTarget watched = last ? ServiceTarget.alone(target.colour(), target.version()) : target;
       String label = action.label(step);
       WatchVerdict verdict = step.watchSeconds() > 0 ? window.watch(index, label, watched, step.watchSeconds()) : null;
       if (!window.personDecidesIfInconclusive(index, label, verdict)

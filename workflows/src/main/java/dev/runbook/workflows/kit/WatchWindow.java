@@ -61,7 +61,7 @@ public final class WatchWindow {
         + "); a promote ends it early", policy.approval().approvers());
     WatchRequest request = new WatchRequest(ctx.workflowId(), ctx.service(), ctx.environment(), policy.platform(),
         target.colour(), target.version(), target.stableColour(), label, windowSeconds, policy.pollSeconds(),
-        Math.max(3 * policy.pollSeconds(), 30), rulesFor(target));
+        Math.max(3 * policy.pollSeconds(), 30), rulesFor(target), target.stableVersion());
     WatchVerdict[] verdict = new WatchVerdict[1];
     CancellationScope watchScope = Workflow.newCancellationScope(() ->
         verdict[0] = ctx.activities().watch(request, "watch " + label).watchRollout(request));

@@ -98,7 +98,7 @@ public class LessonUpdateWorkflowImpl extends RunbookWorkflowBase implements Les
     }
     if (watchStep >= 0) {
       WatchVerdict verdict = watchWindow().watchAndDecide(watchStep, "lesson " + version,
-          new ServiceTarget(version, version, null), watchSeconds);
+          ServiceTarget.alone(version, version), watchSeconds);
       status.stepState(watchStep, StepState.SUCCEEDED, verdict == null ? "promoted" : verdict.reason());
     }
     return version + " is current" + (previous == null ? " (first release)" : ", replacing " + previous);

@@ -59,7 +59,7 @@ final class MajorRollout {
         .setFlag(environment, flag, lesson, version, 0, status.workflowId()));
     status.stepState(storeStep, StepState.SUCCEEDED, "stored; flag " + flag + " decides who gets it");
 
-    rollout.rollOut(stepIndex, new ServiceTarget(version, version, previous), new StepAction() {
+    rollout.rollOut(stepIndex, new ServiceTarget(version, version, previous, previous), new StepAction() {
       @Override
       public String label(RolloutStep step) {
         return flagLabel(step);

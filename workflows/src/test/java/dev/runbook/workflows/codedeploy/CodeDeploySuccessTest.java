@@ -67,6 +67,8 @@ class CodeDeploySuccessTest {
     });
     // canary windows compare with blue; after the cutover blue has no traffic, so no baseline
     assertThat(rt.watch.requests()).extracting(r -> r.stableColour()).containsExactly("blue", "blue", null);
+    // and each side is read by its release, so a lookback never counts another release on that colour
+    assertThat(rt.watch.requests()).extracting(r -> r.stableVersion()).containsExactly("v1.5.0", "v1.5.0", null);
     assertThat(rt.watch.requests().get(0).rules()).isEqualTo(Policies.productionRules());
     assertThat(rt.watch.requests().get(2).rules()).extracting(r -> r.name()).doesNotContain(Policies.DEGRADATION)
         .contains(Policies.ERROR_RATE, Policies.P95, Policies.HEALTH, Policies.COMPLAINTS_RULE);

@@ -55,8 +55,8 @@ class LessonMajorRolloutTest {
     assertThat(rt.lessons.flagHistory()).containsExactly(10, 50, 100);
     assertThat(rt.lessons.calls()).containsExactly("resolveLessonPolicy", "check", "archive 1.1.0", "countLearners",
         "store 2.0.0", "setFlag 10", "setFlag 50", "setFlag 100", "makeCurrent 2.0.0", "notifyLearners 2.0.0", "removeFlag");
-    assertThat(rt.watch.requests()).extracting(w -> w.windowSeconds() + "s@" + w.stableColour())
-        .containsExactly("3600s@1.1.0", "7200s@1.1.0");
+    assertThat(rt.watch.requests()).extracting(w -> w.windowSeconds() + "s@" + w.stableColour() + "/" + w.stableVersion())
+        .containsExactly("3600s@1.1.0/1.1.0", "7200s@1.1.0/1.1.0");
     assertThat(rt.events(LESSON_ID, EventType.EVENT_TYPE_TIMER_STARTED)).anySatisfy(e ->
         assertThat(e.getTimerStartedEventAttributes().getStartToFireTimeout().getSeconds()).isEqualTo(86_400));
     assertThat(rt.status(LESSON_ID).steps()).extracting(StepView::name, StepView::state).containsExactly(
