@@ -98,6 +98,10 @@ class WorkerEndToEndTest {
         .contains("temporal_workflow_completed_total")
         .contains("runbook_watch_slots_in_use").contains("runbook_watch_slots_available");
     assertThat(metrics).doesNotContain("deploy:learning-api");
+    assertThat(metrics).contains("runbook_watches_open").contains("runbook_watch_inconclusive_seconds_max");
+    assertThat(metrics.lines().filter(l -> l.startsWith("runbook_")))
+        .as("runbook meters carry their own labels, not the SDK's activity_type=\"none\" and the like")
+        .noneMatch(l -> l.contains("activity_type=") || l.contains("signal_name="));
 
     String runs = LocalPeers.get(base() + "/api/runs?service=learning-api");
     assertThat(runs).contains("\"outcome\":\"ROLLED_BACK\"").contains("\"outcome\":\"SUCCEEDED\"");

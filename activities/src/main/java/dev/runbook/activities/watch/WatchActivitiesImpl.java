@@ -43,9 +43,17 @@ public class WatchActivitiesImpl implements WatchActivities {
   private final RuleAlerts alerts;
   private final Clock clock;
   private final Sleeper sleeper;
+  private final OpenWatches open;
 
   public WatchActivitiesImpl(
       Function<String, MetricSource> sources, NotificationActivities notifier, Clock clock, Sleeper sleeper) {
+    this(sources, notifier, clock, sleeper, new OpenWatches(clock::millis));
+  }
+
+  /** @param open where this worker's open windows are counted, for its gauges */
+  public WatchActivitiesImpl(Function<String, MetricSource> sources, NotificationActivities notifier, Clock clock,
+      Sleeper sleeper, OpenWatches open) {
+    this.open = open;
     this.sources = sources;
     this.alerts = new RuleAlerts(notifier);
     this.clock = clock;
@@ -54,6 +62,16 @@ public class WatchActivitiesImpl implements WatchActivities {
 
   @Override
   public WatchVerdict watchRollout(WatchRequest request) {
+    Object handle = new Object();
+    open.opened(handle);
+    try {
+      return watch(request, handle);
+    } finally {
+      open.closed(handle);
+    }
+  }
+
+  private WatchVerdict watch(WatchRequest request, Object handle) {
     WatchRequests.validate(request);
     MetricSource source = sources.apply(request.environment());
     ActivityExecutionContext ctx = Activity.getExecutionContext();
@@ -98,6 +116,7 @@ public class WatchActivitiesImpl implements WatchActivities {
         ctx.heartbeat(new WatchProgress(deadline, samples, Map.copyOf(states), List.copyOf(latest.values())));
       }
       samples++;
+      open.observed(handle, request.rules(), latest, now);
       List<RuleObservation> observations = List.copyOf(latest.values());
       ctx.heartbeat(new WatchProgress(deadline, samples, Map.copyOf(states), observations));
       if (fired != null) {

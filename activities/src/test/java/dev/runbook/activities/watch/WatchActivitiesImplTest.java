@@ -67,6 +67,7 @@ class WatchActivitiesImplTest {
   private volatile Runnable onSleep = () -> {};
   private TestActivityEnvironment env;
   private WatchActivities watch;
+  private final OpenWatches openWatches = new OpenWatches(clock::millis);
 
   @BeforeEach
   void setUp() {
@@ -93,7 +94,7 @@ class WatchActivitiesImplTest {
         throw ApplicationFailure.newNonRetryableFailure("no metric source for " + environment, "UnknownEnvironment");
       }
       return source;
-    }, notifier, clock, sleeper));
+    }, notifier, clock, sleeper, openWatches));
     watch = env.newActivityStub(WatchActivities.class, ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofMinutes(1))
         .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
@@ -232,6 +233,19 @@ class WatchActivitiesImplTest {
     assertThat(verdict.result()).isEqualTo(WatchResult.HEALTHY);
     assertThat(attempts).hasValue(2);
     assertThat(sent).hasSize(1);
+  }
+
+  @Test
+  void theWorkerGaugesSeeTheOpenWindowAndHowLongItHasBeenInconclusive() {
+    script = (rule, colour, s) -> s < 100 ? ok(1.0) : MetricReading.failed("HTTP 503", clock.millis());
+    List<String> seen = new CopyOnWriteArrayList<>();
+    onSleep = () -> seen.add(second() + "s:" + openWatches.count() + ":" + openWatches.longestInconclusiveSeconds());
+
+    assertThat(watch.watchRollout(request(300, ERROR_RATE)).result()).isEqualTo(WatchResult.INCONCLUSIVE);
+
+    assertThat(seen).contains("0s:1:0.0", "99s:1:0.0", "100s:1:0.0", "109s:1:9.0", "299s:1:199.0");
+    assertThat(openWatches.count()).as("a closed window leaves the gauges").isZero();
+    assertThat(openWatches.longestInconclusiveSeconds()).isZero();
   }
 
   @Test

@@ -18,6 +18,7 @@ import dev.runbook.activities.policy.PolicyActivitiesImpl;
 import dev.runbook.activities.policy.PolicyCatalog;
 import dev.runbook.activities.registry.RegistryActivitiesImpl;
 import dev.runbook.activities.registry.RegistryReader;
+import dev.runbook.activities.watch.OpenWatches;
 import dev.runbook.activities.watch.Sleeper;
 import dev.runbook.activities.watch.WatchActivitiesImpl;
 import io.temporal.client.WorkflowClient;
@@ -82,7 +83,7 @@ class ActivitiesConfiguration {
 
   @Bean
   WatchActivitiesImpl watchActivities(PolicyCatalog catalog, RunbookProperties properties, HttpClient http,
-      NotificationActivitiesImpl notificationActivities) {
+      NotificationActivitiesImpl notificationActivities, OpenWatches openWatches) {
     Map<String, MetricSource> sources = new HashMap<>();
     if (properties.sandboxUrl() != null) {
       sources.put(PropertiesCheck.SANDBOX, new SandboxMetricSource(properties.sandboxUrl(), http, Clock.systemUTC()));
@@ -91,7 +92,7 @@ class ActivitiesConfiguration {
       sources.put(PropertiesCheck.PROMETHEUS, new PrometheusMetricSource(properties.prometheusUrl(), http, Clock.systemUTC()));
     }
     return new WatchActivitiesImpl(MetricSources.byEnvironment(catalog, sources), notificationActivities,
-        Clock.systemUTC(), Sleeper.threadSleep());
+        Clock.systemUTC(), Sleeper.threadSleep(), openWatches);
   }
 
   @Bean

@@ -37,6 +37,19 @@ public final class RunMetrics {
     scope.timer("runbook_breach_to_rollback").record(com.uber.m3.util.Duration.ofMillis(latency.toMillis()));
   }
 
+  /** Compensations failed: the target may be half rolled back and needs a person (alert RollbackIncomplete). */
+  public void rollbackIncomplete(String trigger) {
+    scope.tagged(Map.of("trigger", trigger)).counter("runbook_rollbacks_incomplete").inc(1);
+  }
+
+  /**
+   * A gate passed its approval timeout and holds (once per gate), then once per reminder while it
+   * keeps waiting: a recent increase means a run is awaiting approval past its timeout.
+   */
+  public void approvalOverdue(boolean firstTime) {
+    scope.counter(firstTime ? "runbook_approvals_overdue" : "runbook_approval_reminders").inc(1);
+  }
+
   public void approvalWait(Duration wait) {
     scope.timer("runbook_approval_wait").record(com.uber.m3.util.Duration.ofMillis(wait.toMillis()));
   }

@@ -31,7 +31,7 @@ class ApprovalTimeoutTest {
 
 
   @Test
-  void holdAndRemindKeepsTrafficWhereItIsAndRemindsEveryHalfHourAfterTheTimeout() {
+  void holdAndRemindKeepsTrafficWhereItIsAndRemindsEveryHalfHourAfterTheTimeout() throws Exception {
     rt.startCodeDeploy("v1.6.0");
     rt.awaitApprovalOf(DEPLOY_ID, "Canary 10%");
 
@@ -41,6 +41,10 @@ class ApprovalTimeoutTest {
 
     rt.sleep(Duration.ofMinutes(66)); // 2h05m at the gate: reminders at 1h, 1h30, 2h
     rt.awaitSettled(DEPLOY_ID);
+    // what the ApprovalOverdue alert reads: overdue once at 1h, then a reminder each half hour
+    java.util.Map<String, String> deploy = java.util.Map.of("procedure", "code-deploy", "environment", "production");
+    assertThat(rt.metrics.awaitCounter("runbook_approvals_overdue", deploy, 1)).isEqualTo(1);
+    assertThat(rt.metrics.awaitCounter("runbook_approval_reminders", deploy, 2)).isEqualTo(2);
     assertThat(reminders()).hasSize(3).allSatisfy(n -> {
       assertThat(n.severity()).isEqualTo(Severity.WARNING);
       assertThat(n.body()).contains("Canary 10%").contains("Allowed: alice, bob");

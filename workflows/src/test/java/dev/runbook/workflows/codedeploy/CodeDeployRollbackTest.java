@@ -58,7 +58,7 @@ class CodeDeployRollbackTest {
   }
 
   @Test
-  void aRollbackWhoseUndoFailsEndsFailedAndPagesInsteadOfClaimingTheOldReleaseIsBack() {
+  void aRollbackWhoseUndoFailsEndsFailedAndPagesInsteadOfClaimingTheOldReleaseIsBack() throws Exception {
     rt.watch.script("v1.6.0", ERROR_RATE_PERCENT, Series.stepUp(0.4, 6, 12.0));
     rt.platform.failAlways("retireSlot");
     rt.startCodeDeploy("v1.6.0");
@@ -70,6 +70,9 @@ class CodeDeployRollbackTest {
     assertThat(rt.platform.weight("blue")).isEqualTo(100);
     assertThat(rt.notifier.ofSeverity(Severity.PAGE)).isNotEmpty();
     assertThat(rt.registry.reports()).hasSize(1);
+    // what the RollbackIncomplete alert reads
+    assertThat(rt.metrics.awaitCounter("runbook_rollbacks_incomplete",
+        java.util.Map.of("procedure", "code-deploy", "trigger", "error-rate"), 1)).isEqualTo(1);
   }
 
   @ParameterizedTest(name = "{0}")

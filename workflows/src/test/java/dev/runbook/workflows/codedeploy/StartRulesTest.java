@@ -80,6 +80,7 @@ class StartRulesTest {
       assertThat(f.outcome()).isEqualTo(Outcome.REFUSED);
     });
     assertThat(rt.registry.started()).extracting(RunHeader::workflowId).contains("ui-5f2c");
+    assertThat(awaitRefusedCount()).as("a refused run is counted in runbook_runs_total").isEqualTo(1);
     assertThat(rt.platform.calls()).noneMatch(c -> "v1.6.0".equals(c.arg()));
 
     rt.promote(EMERGENCY_ID, "alice");
@@ -209,6 +210,15 @@ class StartRulesTest {
     assertThat(failureOf(DEPLOY_ID).getOriginalMessage()).contains("input is missing");
     assertThat(failureOf(EMERGENCY_ID).getOriginalMessage()).contains("input is missing");
     assertThat(failureOf(ROLLBACK_ID).getOriginalMessage()).contains("input is missing");
+  }
+
+  private long awaitRefusedCount() {
+    try {
+      return rt.metrics.awaitCounter("runbook_runs", java.util.Map.of("procedure", "code-deploy", "outcome", "REFUSED"), 1);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private ApplicationFailure failureOf(String workflowId) {

@@ -62,11 +62,15 @@ public final class RunbookTestEnvironment implements AutoCloseable {
   public final FakeLessonStore lessons = new FakeLessonStore();
   public final InMemoryTargetLocks locks = new InMemoryTargetLocks();
   public final WorkflowTaskHold taskHold = new WorkflowTaskHold();
+  /** What the workflows counted (reported every 10 ms). */
+  public final RecordingStatsReporter metrics = new RecordingStatsReporter();
   private final Class<?>[] workflowTypes;
 
   public RunbookTestEnvironment(Class<?>... workflowTypes) {
     this.workflowTypes = workflowTypes;
     env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+        .setMetricsScope(new com.uber.m3.tally.RootScopeBuilder().reporter(metrics)
+            .reportEvery(com.uber.m3.util.Duration.ofMillis(10)))
         // a fixed identity keeps host names out of the recorded golden histories
         .setWorkflowClientOptions(io.temporal.client.WorkflowClientOptions.newBuilder().setIdentity("runbook-tests").build())
         .setWorkerFactoryOptions(WorkerFactoryOptions.newBuilder().setWorkerInterceptors(taskHold).build()).build());
