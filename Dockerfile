@@ -16,6 +16,7 @@ COPY sandbox/pom.xml sandbox/
 COPY worker/pom.xml worker/
 COPY starter/pom.xml starter/
 COPY e2e/pom.xml e2e/
+COPY platform-migrations platform-migrations
 COPY lessons/src lessons/src
 COPY workflows/src workflows/src
 COPY activities/src activities/src

@@ -1,5 +1,6 @@
 package dev.runbook.worker;
 
+import dev.runbook.activities.lessons.PlatformSchema;
 import dev.runbook.sandbox.Sandbox;
 import dev.runbook.sandbox.SandboxOptions;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -16,9 +17,12 @@ final class LocalPeers {
 
   private LocalPeers() {}
 
+  /** Postgres with the platform schema deployed, as the platform's own deploy does before a worker runs. */
   static EmbeddedPostgres startPostgres() {
     try {
-      return EmbeddedPostgres.builder().start();
+      EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+      PlatformSchema.migrate(postgres.getPostgresDatabase());
+      return postgres;
     } catch (IOException e) {
       throw new IllegalStateException("embedded Postgres did not start", e);
     }

@@ -108,7 +108,7 @@ class WorkerEndToEndTest {
   }
 
   @Test
-  void theLessonStoreIsMigratedAtStartUpAndServesTheEnvironmentsLessonPolicy() throws Exception {
+  void theLessonStoreThePlatformDeployedServesTheEnvironmentsLessonPolicy() throws Exception {
     LessonPolicy policy = lessonStore.resolveLessonPolicy("stock_basics_001", "itest");
     assertThat(policy.rollout().service()).isEqualTo("stock_basics_001");
     assertThat(policy.rollout().rollout().steps()).extracting(RolloutStep::weight).containsExactly(50, 100);

@@ -1,23 +1,36 @@
 package dev.runbook.activities.lessons;
 
-import javax.sql.DataSource;
 import dev.runbook.activities.support.SchemaMigrations;
+import dev.runbook.lessons.platform.PlatformMigrations;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Migrates the learning platform's lesson store (schema {@value #SCHEMA}: lesson versions, current
- * versions, feature flags, learner notices, progress documents) from {@value #LOCATION}, which the
- * {@code lessons} module ships. Its Flyway history lives in {@value #SCHEMA}, apart from the
- * runbook's own schema, so the two never see each other's versions. Safe to run from every worker
- * and from the platform itself: Flyway locks its history table and applies each version once.
+ * The learning platform's schema ({@value #SCHEMA}), whose migrations live in the repository's
+ * {@code platform-migrations/} folder (see {@link PlatformMigrations}). The worker never applies
+ * them at start-up: the platform's own deploy does (locally the embedded stack). {@link #migrate}
+ * is for that deploy, for tests that stand in for it, and for the schema-migration runbook.
  */
 public final class PlatformSchema {
-  public static final String SCHEMA = "platform";
-  public static final String LOCATION = "classpath:db/platform";
+  public static final String SCHEMA = PlatformMigrations.SCHEMA;
+  public static final String LOCATION = PlatformMigrations.LOCATION;
 
   private PlatformSchema() {}
 
+  /** Applies every pending platform migration (Flyway locks its history table: safe from several processes). */
   public static MigrateResult migrate(DataSource dataSource) {
     return SchemaMigrations.migrate(dataSource, LOCATION, SCHEMA);
+  }
+
+  /** Whether the platform's deploy has applied its baseline here (its Flyway history exists). */
+  public static boolean isDeployed(Connection c) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+        "select to_regclass('" + SCHEMA + "." + PlatformMigrations.HISTORY_TABLE + "') is not null")) {
+      return rs.next() && rs.getBoolean(1);
+    }
   }
 }

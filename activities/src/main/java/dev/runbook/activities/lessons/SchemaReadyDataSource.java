@@ -8,52 +8,57 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A lesson store in its own database that migrates the platform schema on first use instead of at
- * worker start-up: if that database is down when the worker starts, code deploys still run, and
- * lesson updates fail retryably ({@code LessonStoreUnavailable}) until it is back.
+ * A lesson store that checks, on first use, that the platform's deploy has created the platform
+ * schema there. The worker never migrates that schema itself (its migrations belong to the
+ * platform, in {@code platform-migrations/}); until the schema is there, or while the database is
+ * down, lesson activities fail retryably ({@code LessonStoreUnavailable}) with a message saying
+ * which, and code deploys run regardless.
  */
 public final class SchemaReadyDataSource implements DataSource {
   private final DataSource delegate;
-  private volatile boolean migrated;
+  private volatile boolean checked;
 
   public SchemaReadyDataSource(DataSource delegate) {
     this.delegate = delegate;
   }
 
-  /** Migrates now if it can; false (and a later try on first use) if the database is unreachable. */
-  public boolean tryMigrate() {
+  /** Checks now; empty if the schema is there, otherwise why not (checked again on first use). */
+  public java.util.Optional<String> tryCheck() {
     try {
-      ensureMigrated();
-      return true;
+      ensureDeployed();
+      return java.util.Optional.empty();
     } catch (SQLException e) {
-      return false;
+      return java.util.Optional.of(e.getMessage());
     }
   }
 
   @Override
   public Connection getConnection() throws SQLException {
-    ensureMigrated();
+    ensureDeployed();
     return delegate.getConnection();
   }
 
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
-    ensureMigrated();
+    ensureDeployed();
     return delegate.getConnection(username, password);
   }
 
-  private void ensureMigrated() throws SQLException {
-    if (migrated) {
+  private void ensureDeployed() throws SQLException {
+    if (checked) {
       return;
     }
     synchronized (this) {
-      if (!migrated) {
-        try {
-          PlatformSchema.migrate(delegate);
-        } catch (RuntimeException e) { // Flyway wraps the connection failure
-          throw new SQLException("the platform schema cannot be migrated yet: " + e.getMessage(), "08001", e);
+      if (!checked) {
+        try (Connection c = delegate.getConnection()) {
+          if (!PlatformSchema.isDeployed(c)) {
+            // 42P01 undefined table: retryable (LessonFailures), the deploy may come any moment
+            throw new SQLException("the platform schema '" + PlatformSchema.SCHEMA + "' is not deployed in this"
+                + " database: the platform's deploy applies platform-migrations/ (./runbook dev does at start;"
+                + " a cluster runs its platform-migrations job); the worker does not apply them", "42P01");
+          }
         }
-        migrated = true;
+        checked = true;
       }
     }
   }

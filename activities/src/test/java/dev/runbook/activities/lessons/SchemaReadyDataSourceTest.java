@@ -13,7 +13,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A lesson store that is down when the worker starts is migrated on first use once it is back. */
+/**
+ * A lesson store is usable once the platform's deploy has created its schema; the store never
+ * migrates it itself, and says why it is not usable while the database is down or the schema is
+ * missing.
+ */
 class SchemaReadyDataSourceTest {
   private static TestPostgres pg;
 
@@ -28,21 +32,22 @@ class SchemaReadyDataSourceTest {
   }
 
   @Test
-  void migratesOnFirstUseAfterTheDatabaseComesBack() throws Exception {
+  void waitsForTheDatabaseAndThePlatformsDeployWithoutMigratingAnything() throws Exception {
     AtomicBoolean down = new AtomicBoolean(true);
     SchemaReadyDataSource store = new SchemaReadyDataSource(switchable(pg.dataSource(), down));
 
-    assertThat(store.tryMigrate()).isFalse();
+    assertThat(store.tryCheck()).hasValueSatisfying(why -> assertThat(why).contains("Connection refused"));
+    down.set(false);
     assertThatThrownBy(store::getConnection).isInstanceOf(SQLException.class)
-        .hasMessageStartingWith("the platform schema cannot be migrated yet");
+        .hasMessageContaining("the platform schema 'platform' is not deployed")
+        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42P01"));
     assertThat(pg.count("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'platform'")).isZero();
 
-    down.set(false);
+    PlatformSchema.migrate(pg.dataSource()); // the platform's deploy
     try (var c = store.getConnection(); var s = c.createStatement()) {
       s.execute("SELECT count(*) FROM platform.lessons");
     }
-    assertThat(pg.count("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'platform'"
-        + " AND table_name = 'lesson_versions'")).isEqualTo(1);
+    assertThat(store.tryCheck()).isEmpty();
   }
 
   /** A DataSource whose connections fail while {@code down} is set, like a database being restarted. */

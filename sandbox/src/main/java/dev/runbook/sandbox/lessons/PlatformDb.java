@@ -46,7 +46,7 @@ public final class PlatformDb {
     return options.dbSchema();
   }
 
-  /** Whether the store's migration has run (the worker runs it, possibly after the sandbox started). */
+  /** Whether the platform's deploy has created the store (platform-migrations/, possibly after the sandbox started). */
   public boolean isMigrated(Connection connection) throws SQLException {
     StringBuilder sql = new StringBuilder("select ");
     for (int i = 0; i < TABLES.length; i++) {

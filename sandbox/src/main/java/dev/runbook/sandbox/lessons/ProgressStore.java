@@ -11,8 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Learners' progress documents in {@code user_progress} (jsonb). One read and at most one upsert
- * per session, on the session thread only, so two sessions never interleave on one document.
+ * Learners' progress documents in {@code user_progress} (jsonb). Every write is compare-and-set on
+ * the row's {@code revision} (platform migration V2): it lands only if nobody wrote the document
+ * since it was read, otherwise {@link #update} reads it again and redoes the change. Another session
+ * or the progress migration writing the same document concurrently therefore never loses XP (a
+ * whole-document upsert would keep the last writer's copy and drop the other's points).
  */
 public final class ProgressStore {
 
@@ -20,6 +23,8 @@ public final class ProgressStore {
   private static final TypeReference<Map<String, Object>> TREE = new TypeReference<>() {};
   /** Learner ids the sandbox creates: {@code learner-000001}. */
   public static final String LEARNER_ID_FORMAT = "learner-%06d";
+  /** Lost races in a row before giving up; each loss means another writer made progress. */
+  static final int MAX_ATTEMPTS = 20;
 
   private final PlatformDb db;
 
@@ -27,17 +32,54 @@ public final class ProgressStore {
     this.db = db;
   }
 
-  /** The stored document as a JSON tree, if the learner has one. */
-  public Optional<Map<String, Object>> read(Connection c, String userId) throws SQLException {
+  /** A stored document and the revision it was read at. */
+  public record Stored(Map<String, Object> document, long revision) {}
+
+  /**
+   * What a change decided about the document it was shown.
+   *
+   * @param document what to write, or null to write nothing
+   * @param result what {@link #update} returns once this change is the one that landed
+   */
+  public record Change<T>(Map<String, Object> document, T result) {}
+
+  /** Decides a {@link Change} from the document as read (empty: the learner has none yet). */
+  @FunctionalInterface
+  public interface Changer<T> {
+    Change<T> decide(Optional<Map<String, Object>> stored) throws SQLException;
+  }
+
+  /**
+   * Reads the learner's document, asks {@code change} what to write, and writes it only if the
+   * document was not written meanwhile; if it was, does all of it again on the fresh copy.
+   * {@code change} may run several times and must not have effects of its own.
+   */
+  public <T> T update(Connection c, String userId, Changer<T> change)
+      throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      Optional<Stored> stored = read(c, userId);
+      Change<T> decided = change.decide(stored.map(Stored::document));
+      if (decided.document() == null || write(c, userId, decided.document(), stored.map(Stored::revision))) {
+        return decided.result();
+      }
+      if (attempt == MAX_ATTEMPTS) {
+        throw new SQLException("progress of " + userId + " changed under " + MAX_ATTEMPTS
+            + " writes in a row; nothing was written", "40001");
+      }
+    }
+  }
+
+  /** The stored document as a JSON tree with its revision, if the learner has one. */
+  public Optional<Stored> read(Connection c, String userId) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(
-        "select document::text from " + db.table("user_progress") + " where user_id = ?")) {
+        "select document::text, revision from " + db.table("user_progress") + " where user_id = ?")) {
       s.setString(1, userId);
       try (ResultSet rs = s.executeQuery()) {
         if (!rs.next()) {
           return Optional.empty();
         }
         try {
-          return Optional.of(JSON.readValue(rs.getString(1), TREE));
+          return Optional.of(new Stored(JSON.readValue(rs.getString(1), TREE), rs.getLong(2)));
         } catch (JsonProcessingException e) {
           throw new SQLException("user_progress of " + userId + " is not a JSON object: " + e.getOriginalMessage(), e);
         }
@@ -45,20 +87,30 @@ public final class ProgressStore {
     }
   }
 
-  /** Writes the whole document in one statement. */
-  public void upsert(Connection c, String userId, Map<String, Object> document) throws SQLException {
+  /**
+   * Writes the whole document if the row is still at {@code readRevision} (absent: if there is still
+   * no row), bumping the revision; false if another writer got there first.
+   */
+  public boolean write(Connection c, String userId, Map<String, Object> document, Optional<Long> readRevision)
+      throws SQLException {
     String json;
     try {
       json = JSON.writeValueAsString(document);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("progress document of " + userId + " cannot be written as JSON", e);
     }
-    try (PreparedStatement s = c.prepareStatement("insert into " + db.table("user_progress")
-        + " (user_id, document, updated_at) values (?, ?::jsonb, now())"
-        + " on conflict (user_id) do update set document = excluded.document, updated_at = excluded.updated_at")) {
-      s.setString(1, userId);
-      s.setString(2, json);
-      s.executeUpdate();
+    String sql = readRevision.isPresent()
+        ? "update " + db.table("user_progress") + " set document = ?::jsonb, revision = revision + 1,"
+            + " updated_at = now() where user_id = ? and revision = ?"
+        : "insert into " + db.table("user_progress") + " (document, user_id, revision, updated_at)"
+            + " values (?::jsonb, ?, 0, now()) on conflict (user_id) do nothing";
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, json);
+      s.setString(2, userId);
+      if (readRevision.isPresent()) {
+        s.setLong(3, readRevision.get());
+      }
+      return s.executeUpdate() == 1;
     }
   }
 

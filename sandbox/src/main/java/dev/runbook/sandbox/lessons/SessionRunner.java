@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one session against the database: read the learner's document, run the session, write the
- * document back in one upsert, then count. Counting after the write keeps the numbers and the
+ * document back with compare-and-set (again from the read if another writer got there first), then
+ * count. Counting after the write keeps the numbers and the
  * stored progress telling the same story if the write fails.
  */
 final class SessionRunner {
@@ -55,30 +56,43 @@ final class SessionRunner {
       return Result.NOTHING_TO_SERVE;
     }
     String userId = picker.next(chance);
-    Optional<Map<String, Object>> stored = progress.read(c, userId);
+    // Compare-and-set: if another writer (another session, the progress migration) wrote this
+    // learner's document after we read it, the session is run again on the fresh document.
+    Attempt done = progress.update(c, userId, stored -> attempt(c, catalog, userId, stored));
+    if (done.unreadable() != null) {
+      // Never overwrite a document we cannot read: that could lose XP the platform cannot see.
+      skipped.incrementAndGet();
+      unreadable.warn("learner " + userId + " skipped, their progress document cannot be read: " + done.unreadable(),
+          null);
+      return Result.SKIPPED;
+    }
+    if (done.outcome().isEmpty()) {
+      return Result.NOTHING_TO_SERVE;
+    }
+    done.outcome().get().events().forEach(e -> metrics.version(e.lessonId(), e.version()).record(e.counter()));
+    sessions.incrementAndGet();
+    return Result.RAN;
+  }
+
+  /** One try at a session on the document as read; no effects beyond the database reads. */
+  private ProgressStore.Change<Attempt> attempt(Connection c, LessonCatalog catalog, String userId,
+      Optional<Map<String, Object>> stored) throws SQLException {
     Map<String, Object> document;
     UserProgress learner;
     try {
       document = stored.isPresent() ? migrations.migrate(stored.get()).document() : new LinkedHashMap<>();
       learner = stored.isPresent() ? ProgressDocuments.read(document) : fresh(userId);
     } catch (ProgressMigrationException e) {
-      // Never overwrite a document we cannot read: that could lose XP the platform cannot see.
-      skipped.incrementAndGet();
-      unreadable.warn("learner " + userId + " skipped, their progress document cannot be read: " + e.getMessage(),
-          null);
-      return Result.SKIPPED;
+      return new ProgressStore.Change<>(null, new Attempt(Optional.empty(), e.getMessage()));
     }
     Optional<SessionOutcome> outcome = session.run(learner, catalog, v -> content.get(c, v), chance, Instant.now());
-    if (outcome.isEmpty()) {
-      return Result.NOTHING_TO_SERVE;
-    }
-    if (outcome.get().writes()) {
-      progress.upsert(c, userId, ProgressPatch.apply(document, outcome.get().updated(), outcome.get().lessonId()));
-    }
-    outcome.get().events().forEach(e -> metrics.version(e.lessonId(), e.version()).record(e.counter()));
-    sessions.incrementAndGet();
-    return Result.RAN;
+    Map<String, Object> written = outcome.filter(SessionOutcome::writes)
+        .map(o -> ProgressPatch.apply(document, o.updated(), o.lessonId())).orElse(null);
+    return new ProgressStore.Change<>(written, new Attempt(outcome, null));
   }
+
+  /** What the session that counted did, or why the learner was skipped. */
+  private record Attempt(Optional<SessionOutcome> outcome, String unreadable) {}
 
   long sessions() {
     return sessions.get();

@@ -75,6 +75,8 @@ public final class LocalStack implements AutoCloseable {
     progress.accept("starting Postgres" + (options.ephemeral() ? " (ephemeral)" : " on port " + options.postgresPort()));
     postgres = LocalPostgres.start(options);
     stopIfClosed(postgres::close);
+    progress.accept("deploying the platform schema: "
+        + PlatformDeploy.apply(postgres.jdbcUrl()).migrationsExecuted + " migration(s) of platform-migrations/ applied");
     progress.accept("starting the sandbox");
     startSandbox();
     workerPort = Ports.orFree(options.workerPort());
@@ -225,7 +227,7 @@ public final class LocalStack implements AutoCloseable {
 
   /**
    * The sandbox's command line. Its simulated learners read lessons, flags and progress from the
-   * platform schema of the stack's own Postgres (the worker migrates that schema when it starts),
+   * platform schema of the stack's own Postgres (deployed by the stack before the sandbox starts),
    * so both see the same lesson store; {@code postgresPort} is the port Postgres really listens on,
    * a random one when ephemeral.
    */

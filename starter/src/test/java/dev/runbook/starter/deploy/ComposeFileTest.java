@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class ComposeFileTest {
   private static final List<String> SERVICES = List.of("postgres", "temporal-schema", "temporal", "temporal-namespace",
-      "temporal-search-attributes", "temporal-ui", "sandbox", "worker", "prometheus", "grafana");
+      "temporal-search-attributes", "temporal-ui", "platform-migrations", "sandbox", "worker", "prometheus", "grafana");
 
   private final ComposeModel compose = ResolvedCompose.get();
 
@@ -85,7 +85,8 @@ class ComposeFileTest {
     assertThat(compose.service("temporal").dependsOn()).containsEntry("temporal-schema", "service_completed_successfully");
     assertThat(compose.service("worker").dependsOn())
         .containsEntry("temporal-search-attributes", "service_completed_successfully")
-        .containsEntry("postgres", "service_healthy");
+        .containsEntry("postgres", "service_healthy")
+        .containsEntry("platform-migrations", "service_completed_successfully");
   }
 
   /** Every RUNBOOK_* variable the compose file gives the worker is one its configuration reads. */

@@ -1,7 +1,6 @@
 package dev.runbook.worker.config;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.runbook.activities.lessons.PlatformSchema;
 import dev.runbook.activities.lessons.SchemaReadyDataSource;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,10 +13,10 @@ import org.springframework.boot.jdbc.DataSourceBuilder;
 
 /**
  * The lesson store of each environment with lesson settings: its own {@code database}, or the
- * worker's DataSource. Environments naming the same URL and user share one pool. Built while the
- * context starts, before Temporal workers poll: the platform schema is migrated then in the
- * worker's own database; a separate lesson database is migrated then if it is reachable, otherwise
- * on first use (a lesson database that is down must not keep code deploys from running). Closes
+ * worker's DataSource. Environments naming the same URL and user share one pool. The worker never
+ * migrates the platform schema (its migrations belong to the platform, platform-migrations/, and
+ * the platform's deploy applies them): each store is checked at start-up and again on first use,
+ * and a store that is down or not deployed yet only warns (code deploys must still run). Closes
  * only the pools it opened.
  */
 final class LessonStoreDataSources implements AutoCloseable {
@@ -34,7 +33,8 @@ final class LessonStoreDataSources implements AutoCloseable {
         return;
       }
       LessonDatabaseProperties db = settings.lessons().database();
-      byEnvironment.put(env, db == null ? workerDataSource
+      byEnvironment.put(env, db == null
+          ? stores.computeIfAbsent("the worker's own database", key -> new SchemaReadyDataSource(workerDataSource))
           : stores.computeIfAbsent(db.url() + " as " + db.username(), key -> {
             HikariDataSource pool = open(env, db);
             byDatabase.put(key, pool);
@@ -42,16 +42,8 @@ final class LessonStoreDataSources implements AutoCloseable {
           }));
     });
     this.opened = List.copyOf(byDatabase.values());
-    if (byEnvironment.containsValue(workerDataSource)) {
-      // the worker's own database: the worker cannot run without it anyway
-      log.info("platform schema: {} migration(s) applied", PlatformSchema.migrate(workerDataSource).migrationsExecuted);
-    }
-    stores.forEach((name, store) -> {
-      if (!store.tryMigrate()) {
-        log.warn("lesson store {} is unreachable at start-up; lesson updates there fail retryably until it is back"
-            + " (the platform schema is migrated on first use)", name);
-      }
-    });
+    stores.forEach((name, store) -> store.tryCheck().ifPresent(why -> log.warn(
+        "lesson store {} is not usable yet; lesson updates there fail retryably until it is: {}", name, why)));
   }
 
   private static HikariDataSource open(String env, LessonDatabaseProperties db) {
