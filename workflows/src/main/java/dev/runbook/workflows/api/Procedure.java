@@ -27,7 +27,16 @@ public enum Procedure {
    */
   LESSON_UPDATE("lesson-update", "LessonUpdate", "lesson", ProcedureInput.of(
       LessonUpdateRequest.class, RequestValidation::lessonUpdate,
-      r -> new RunTarget(r.lessonId(), r.environment(), null)), "Lesson");
+      r -> new RunTarget(r.lessonId(), r.environment(), null)), "Lesson"),
+  /**
+   * One incident per service and environment: {@code incident:learning-api:production}. Its
+   * "version" is the severity label ({@code sev1}). Opened with {@link IncidentOpener}, which joins
+   * an open one.
+   */
+  INCIDENT_RESPONSE("incident-response", "IncidentResponse", "incident", ProcedureInput.of(
+      IncidentRequest.class, RequestValidation::incident,
+      r -> new RunTarget(r.service(), r.environment(),
+          IncidentSeverity.of(r.severity()).map(IncidentSeverity::label).orElse(null))));
 
   private final String cliName;
   private final String workflowType;

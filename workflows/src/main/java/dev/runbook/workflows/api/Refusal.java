@@ -19,7 +19,8 @@ public enum Refusal {
   INVALID_LESSON("InvalidLesson", "the lesson file is invalid"),
   VERSION_REFUSED("VersionRefused", "the lesson version is not a valid next version"),
   RENDER_FAILED("RenderFailed", "the lesson cannot be rendered"),
-  NO_LESSON_POLICY("NoLessonPolicy", "the environment takes no lesson updates");
+  NO_LESSON_POLICY("NoLessonPolicy", "the environment takes no lesson updates"),
+  NO_ESCALATION_POLICY("NoEscalationPolicy", "the environment has no escalation policy for incidents");
 
   private final String failureType;
   private final String description;

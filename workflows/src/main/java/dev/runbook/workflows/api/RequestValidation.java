@@ -76,6 +76,29 @@ public final class RequestValidation {
     return problems;
   }
 
+  public static List<String> incident(IncidentRequest r) {
+    List<String> problems = new ArrayList<>();
+    if (r == null) {
+      return List.of("input is missing: expected {\"severity\":1,\"service\":...,\"environment\":...,\"summary\":...,"
+          + "\"requestedBy\":...}");
+    }
+    if (IncidentSeverity.of(r.severity()).isEmpty()) {
+      problems.add("severity " + r.severity() + " is not a severity: 1 (critical, 5 min), 2 (high, 15 min) or 3 "
+          + "(medium, 30 min)");
+    }
+    target(r.service(), r.environment(), problems);
+    if (r.summary() == null || r.summary().isBlank()) {
+      problems.add("summary is required: it is the first line of every page");
+    } else if (r.summary().length() > 500) {
+      problems.add("summary is longer than 500 characters");
+    }
+    requiredIdentity("requestedBy", r.requestedBy(), "the timeline names who opened it", problems);
+    if (r.escalation() != null) {
+      r.escalation().problems().forEach(p -> problems.add("escalation." + p));
+    }
+    return problems;
+  }
+
   /** Lessons travel in workflow input and history; this keeps one far below Temporal's 2 MB limit. */
   public static final int MAX_LESSON_CHARS = 256 * 1024;
 

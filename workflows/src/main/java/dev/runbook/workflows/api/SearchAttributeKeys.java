@@ -15,8 +15,11 @@ public final class SearchAttributeKeys {
   public static final SearchAttributeKey<String> OUTCOME = SearchAttributeKey.forKeyword("RunbookOutcome");
   public static final SearchAttributeKey<String> PROCEDURE = SearchAttributeKey.forKeyword("RunbookProcedure");
 
+  /** An incident's {@link IncidentState}: OPEN, ACKNOWLEDGED, RESOLVED, CLOSED. */
+  public static final SearchAttributeKey<String> INCIDENT_STATE = SearchAttributeKey.forKeyword("RunbookIncidentState");
+
   public static final List<SearchAttributeKey<String>> ALL =
-      List.of(SERVICE, ENVIRONMENT, VERSION, OUTCOME, PROCEDURE);
+      List.of(SERVICE, ENVIRONMENT, VERSION, OUTCOME, PROCEDURE, INCIDENT_STATE);
 
   private SearchAttributeKeys() {}
 }

@@ -18,6 +18,7 @@ import java.util.List;
  * @param deployTimeoutSeconds start-to-close timeout of one forward step or compensation
  * @param rollout the staged rollout (code deploy, lesson major update)
  * @param emergency the emergency deploy's watch and retire delay
+ * @param incident the incident escalation policy (who is paged, when); null when not configured
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -31,7 +32,8 @@ public record EnvironmentPolicy(
     long heartbeatTimeoutSeconds,
     long deployTimeoutSeconds,
     RolloutPolicy rollout,
-    EmergencyPolicy emergency) {
+    EmergencyPolicy emergency,
+    EscalationPolicy incident) {
 
   /**
    * Also reads the flat form that runs recorded before the per-procedure parts ({@code steps},
@@ -46,6 +48,7 @@ public record EnvironmentPolicy(
       @JsonProperty("heartbeatTimeoutSeconds") long heartbeatTimeoutSeconds,
       @JsonProperty("deployTimeoutSeconds") long deployTimeoutSeconds,
       @JsonProperty("rollout") RolloutPolicy rollout, @JsonProperty("emergency") EmergencyPolicy emergency,
+      @JsonProperty("incident") EscalationPolicy incident,
       @JsonProperty("steps") List<RolloutStep> flatSteps,
       @JsonProperty("emergencyWatchSeconds") Long flatEmergencyWatchSeconds,
       @JsonProperty("retireAfterSeconds") Long flatRetireAfterSeconds) {
@@ -58,6 +61,14 @@ public record EnvironmentPolicy(
       emergency = new EmergencyPolicy(flatEmergencyWatchSeconds == null ? 0 : flatEmergencyWatchSeconds, retireAfter);
     }
     return new EnvironmentPolicy(environment, service, platform, rules, approval, pollSeconds, heartbeatTimeoutSeconds,
-        deployTimeoutSeconds, rollout, emergency);
+        deployTimeoutSeconds, rollout, emergency, incident);
+  }
+
+  /** The policy without the incident part, as procedures before incidents resolved it. */
+  public EnvironmentPolicy(String environment, String service, String platform, List<WatchRule> rules,
+      ApprovalPolicy approval, long pollSeconds, long heartbeatTimeoutSeconds, long deployTimeoutSeconds,
+      RolloutPolicy rollout, EmergencyPolicy emergency) {
+    this(environment, service, platform, rules, approval, pollSeconds, heartbeatTimeoutSeconds, deployTimeoutSeconds,
+        rollout, emergency, null);
   }
 }

@@ -5,19 +5,34 @@ import static dev.runbook.workflows.testing.RunbookTestEnvironment.EMERGENCY_ID;
 import static dev.runbook.workflows.testing.RunbookTestEnvironment.LESSON_ID;
 import static dev.runbook.workflows.testing.RunbookTestEnvironment.ROLLBACK_ID;
 
+import dev.runbook.workflows.api.IncidentCommand;
+import dev.runbook.workflows.api.IncidentEvent;
+import dev.runbook.workflows.api.IncidentRequest;
+import dev.runbook.workflows.api.IncidentState;
+import dev.runbook.workflows.api.IncidentView;
 import dev.runbook.workflows.api.Outcome;
+import dev.runbook.workflows.api.Procedure;
+import dev.runbook.workflows.incident.IncidentOpener;
+import dev.runbook.workflows.incident.IncidentResponseWorkflow;
+import dev.runbook.workflows.incident.IncidentResponseWorkflowImpl;
 import dev.runbook.workflows.contract.MetricKind;
 import dev.runbook.workflows.lessonupdate.LessonChange;
 import dev.runbook.workflows.lessonupdate.LessonUpdateWorkflowImpl;
 import dev.runbook.workflows.testing.RunbookTestEnvironment;
 import dev.runbook.workflows.testing.Series;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.function.Function;
 
 /** The runs whose histories are kept under src/test/resources/histories, one per workflow type and ending. */
 final class GoldenScenarios {
   /** A scenario: plays a run on a fresh environment and returns its workflow id. */
   record Scenario(String file, Class<?> implementation, Outcome outcome, Function<RunbookTestEnvironment, String> play) {}
+
+  static final String INCIDENT_ID = Procedure.INCIDENT_RESPONSE.workflowId(RunbookTestEnvironment.SERVICE,
+      RunbookTestEnvironment.ENV);
 
   static final List<Scenario> ALL = List.of(
       new Scenario("code-deploy-succeeded.json", dev.runbook.workflows.codedeploy.CodeDeployWorkflowImpl.class,
@@ -91,7 +106,42 @@ final class GoldenScenarios {
         rt.lessons.serving("1.0.0").candidate("1.0.1", LessonChange.PATCH);
         rt.startLessonUpdate();
         return LESSON_ID;
+      }),
+      new Scenario("incident-response-resolved.json", IncidentResponseWorkflowImpl.class, Outcome.SUCCEEDED, rt -> {
+        rt.runControl.running(DEPLOY_ID, "ABORTED");
+        IncidentOpener opener = new IncidentOpener(rt.client, rt::options);
+        opener.openOrJoin(incident(1, "error rate 12% on learning-api"));
+        IncidentResponseWorkflow incident = rt.client.newWorkflowStub(IncidentResponseWorkflow.class, INCIDENT_ID);
+        awaitIncident(incident, v -> v.pages().size() == 1);
+        opener.openOrJoin(incident(2, "p95 3.1s on learning-api")); // joins, as the page update
+        rt.sleep(Duration.ofMinutes(16));
+        awaitIncident(incident, v -> v.pages().size() == 2);
+        incident.acknowledgeSignal(new IncidentCommand("mallory", null)); // refused into the timeline
+        incident.acknowledge(new IncidentCommand("frank", "on it"));
+        incident.resolveSignal(new IncidentCommand("frank", "rolled back v1.6.0"));
+        awaitIncident(incident, v -> v.state() == IncidentState.RESOLVED && v.reportDueAtMillis() != null);
+        rt.sleep(Duration.ofHours(9));
+        awaitIncident(incident, v -> v.timeline().stream().anyMatch(e -> e.kind() == IncidentEvent.Kind.REPORT_REMINDER));
+        incident.fileReport(new IncidentCommand("dana", "connection pool exhausted by v1.6.0"));
+        return INCIDENT_ID;
       }));
+
+  private static IncidentRequest incident(int severity, String summary) {
+    return new IncidentRequest(severity, RunbookTestEnvironment.SERVICE, RunbookTestEnvironment.ENV, summary, "carol",
+        "pager-1", null, null);
+  }
+
+  private static void awaitIncident(IncidentResponseWorkflow incident, Predicate<IncidentView> condition) {
+    long giveUpAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (System.nanoTime() < giveUpAt) {
+      IncidentView v = incident.incident();
+      if (v != null && condition.test(v)) {
+        return;
+      }
+      RunbookTestEnvironment.sleepQuietly(10);
+    }
+    throw new AssertionError("incident never got there: " + incident.incident());
+  }
 
   /**
    * Earlier releases' recordings of the same scenarios, one folder per release, oldest first: runs
@@ -113,6 +163,8 @@ final class GoldenScenarios {
       return ROLLBACK_ID;
     } else if (name.startsWith("lesson-update")) {
       return LESSON_ID;
+    } else if (name.startsWith("incident-response")) {
+      return INCIDENT_ID;
     }
     throw new IllegalArgumentException("no workflow id known for golden history " + file);
   }

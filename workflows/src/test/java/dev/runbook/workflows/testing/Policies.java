@@ -12,6 +12,8 @@ import dev.runbook.workflows.contract.ApprovalPolicy;
 import dev.runbook.workflows.contract.ApprovalTimeoutAction;
 import dev.runbook.workflows.contract.EmergencyPolicy;
 import dev.runbook.workflows.contract.EnvironmentPolicy;
+import dev.runbook.workflows.contract.EscalationLevel;
+import dev.runbook.workflows.contract.EscalationPolicy;
 import dev.runbook.workflows.contract.RolloutPolicy;
 import dev.runbook.workflows.contract.RolloutStep;
 import dev.runbook.workflows.contract.WatchRule;
@@ -56,7 +58,8 @@ public final class Policies {
         new RolloutPolicy(
             List.of(new RolloutStep(10, 1800, true), new RolloutStep(50, 3600, true), new RolloutStep(100, 900, false)),
             600),
-        new EmergencyPolicy(7200, 600));
+        new EmergencyPolicy(7200, 600),
+        escalation());
   }
 
   /** Gates pass by themselves after a healthy window (staging-like). */
@@ -88,5 +91,22 @@ public final class Policies {
     return new EnvironmentPolicy(p.environment(), p.service(), p.platform(), p.rules(), p.approval(), p.pollSeconds(),
         p.heartbeatTimeoutSeconds(), p.deployTimeoutSeconds(), p.rollout(),
         new EmergencyPolicy(seconds, p.emergency().retireAfterSeconds()));
+  }
+
+  /**
+   * Seed 002's escalation chain: development team (dana, erin) 0-15 min, technical leadership
+   * (frank) 15-30, executive (grace) 30-60; the chain once more; ack timeout 30 min; the report due
+   * 24h after resolve, reminders every 8h.
+   */
+  public static EscalationPolicy escalation() {
+    return new EscalationPolicy(List.of(
+        new EscalationLevel("development team", List.of("dana", "erin"), 900),
+        new EscalationLevel("technical leadership", List.of("frank"), 900),
+        new EscalationLevel("executive", List.of("grace"), 1800)), 1, 1800, 86_400, 28_800);
+  }
+
+  public static EnvironmentPolicy withEscalation(EnvironmentPolicy p, EscalationPolicy incident) {
+    return new EnvironmentPolicy(p.environment(), p.service(), p.platform(), p.rules(), p.approval(), p.pollSeconds(),
+        p.heartbeatTimeoutSeconds(), p.deployTimeoutSeconds(), p.rollout(), p.emergency(), incident);
   }
 }
