@@ -9,6 +9,7 @@ WORKDIR /src
 # Every module's pom first: the reactor needs them all, and the dependency download layer is
 # reused until one of them changes.
 COPY pom.xml ./
+COPY testkit/pom.xml testkit/
 COPY lessons/pom.xml lessons/
 COPY workflows/pom.xml workflows/
 COPY activities/pom.xml activities/
@@ -17,6 +18,7 @@ COPY worker/pom.xml worker/
 COPY starter/pom.xml starter/
 COPY e2e/pom.xml e2e/
 COPY platform-migrations platform-migrations
+COPY testkit/src testkit/src
 COPY lessons/src lessons/src
 COPY workflows/src workflows/src
 COPY activities/src activities/src

@@ -1,5 +1,7 @@
 package dev.runbook.starter.deploy;
 
+import dev.runbook.testkit.Command;
+import dev.runbook.testkit.DebianPackages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.runbook.starter.deploy;
 
+import dev.runbook.testkit.Command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

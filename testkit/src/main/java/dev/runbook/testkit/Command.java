@@ -1,4 +1,4 @@
-package dev.runbook.starter.deploy;
+package dev.runbook.testkit;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,31 +11,31 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** Runs a program to its end and keeps what it printed; a program that hangs is killed and reported. */
-record Command(List<String> argv, Path cwd, Consumer<Map<String, String>> environment) {
+public record Command(List<String> argv, Path cwd, Consumer<Map<String, String>> environment) {
 
-  record Result(int exit, String out, String err) {
-    boolean ok() {
+  public record Result(int exit, String out, String err) {
+    public boolean ok() {
       return exit == 0;
     }
 
-    String describe(List<String> argv) {
+    public String describe(List<String> argv) {
       return String.join(" ", argv) + " exited " + exit + "\n" + out + err;
     }
   }
 
-  static Command of(Path cwd, String... argv) {
+  public static Command of(Path cwd, String... argv) {
     return new Command(List.of(argv), cwd, env -> {});
   }
 
-  static Command of(Path cwd, List<String> argv) {
+  public static Command of(Path cwd, List<String> argv) {
     return new Command(List.copyOf(argv), cwd, env -> {});
   }
 
-  Command withEnvironment(Consumer<Map<String, String>> change) {
+  public Command withEnvironment(Consumer<Map<String, String>> change) {
     return new Command(argv, cwd, environment.andThen(change));
   }
 
-  Result run(Duration timeout) {
+  public Result run(Duration timeout) {
     try {
       Path out = Files.createTempFile("command", ".out");
       Path err = Files.createTempFile("command", ".err");
