@@ -20,14 +20,14 @@ import java.util.stream.Stream;
  * folder ({@code apt-get update} with Dir::State::Lists and Dir::Cache there). A tool already
  * unpacked is reused. Anything missing fails the test with what to install, never a skip.
  */
-final class DebianPackages {
+public final class DebianPackages {
   private static final Duration APT_TIMEOUT = Duration.ofMinutes(3);
   private static final Pattern PACKAGE_NAME = Pattern.compile("[a-z0-9][a-z0-9+.-]+");
 
   private final Path dir;
 
   /** @param dir where package lists, downloads and unpacked tools go, e.g. target/debian */
-  DebianPackages(Path dir) {
+  public DebianPackages(Path dir) {
     this.dir = dir.toAbsolutePath().normalize();
   }
 
@@ -35,7 +35,7 @@ final class DebianPackages {
    * Unpacks {@code pkg} and the dependencies {@code wanted} accepts into {@code <dir>/<pkg>/root}
    * and returns that root.
    */
-  Path unpack(String pkg, Predicate<String> wanted) {
+  public Path unpack(String pkg, Predicate<String> wanted) {
     Path home = dir.resolve(pkg);
     Path root = home.resolve("root");
     Path done = home.resolve("unpacked.txt");
