@@ -3,11 +3,8 @@ package dev.runbook.starter.deploy;
 import static dev.runbook.starter.deploy.ResolvedCompose.REPO;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,45 +42,30 @@ class PrometheusRulesTest {
   }
 
   @Test
-  void everyAlertFiresOnItsFixtureSeries() {
+  void everyAlertFiresOnItsFixtureSeries() throws Exception {
     Command.Result rules = promtool.run(DIR, "check", "rules", "rules.yml");
     assertThat(rules.ok()).as(rules.describe(List.of("promtool check rules"))).isTrue();
     assertThat(rules.out()).contains("SUCCESS: 4 rules found");
 
+    assertThat(DeployQueries.alerts(REPO)).hasSize(4).allSatisfy(e ->
+        assertThat(DeployQueries.measured(e)).as(e).isNotEqualTo(e));
     Command.Result tested = promtool.run(DIR, "test", "rules", "rules.test.yml");
     assertThat(tested.ok()).as(tested.describe(List.of("promtool test rules"))).isTrue();
   }
 
   @Test
   void theDashboardParsesAndEachOfItsQueriesIsValidPromQl(@TempDir Path tmp) throws Exception {
-    List<String> exprs = dashboardQueries();
+    List<String> exprs = DeployQueries.dashboard(REPO);
     assertThat(exprs).hasSizeGreaterThanOrEqualTo(7);
     StringBuilder rules = new StringBuilder("groups:\n  - name: dashboard\n    rules:\n");
     for (int i = 0; i < exprs.size(); i++) {
       rules.append("      - record: dashboard:query_").append(i).append('\n')
-          .append("        expr: '").append(grafanaVariablesReplaced(exprs.get(i)).replace("'", "''")).append("'\n");
+          .append("        expr: '").append(DeployQueries.withGrafanaVariables(exprs.get(i)).replace("'", "''")).append("'\n");
     }
     Files.writeString(tmp.resolve("dashboard.rules.yml"), rules);
 
     Command.Result checked = promtool.run(tmp, "check", "rules", "dashboard.rules.yml");
 
     assertThat(checked.ok()).as(checked.describe(List.of("promtool check rules (dashboard queries)"))).isTrue();
-  }
-
-  /** Every panel query of the shipped dashboard. */
-  public static List<String> dashboardQueries() throws java.io.IOException {
-    JsonNode dashboard = new ObjectMapper().readTree(REPO.resolve("deploy/grafana/dashboards/runbook.json").toFile());
-    List<String> exprs = new ArrayList<>();
-    for (JsonNode panel : dashboard.path("panels")) {
-      assertThat(panel.path("targets").size()).as("panel %s has queries", panel.path("title")).isPositive();
-      panel.path("targets").forEach(t -> exprs.add(t.path("expr").asText()));
-    }
-    return exprs;
-  }
-
-  /** What Grafana substitutes before a query reaches Prometheus: all environments, fixed ranges. */
-  public static String grafanaVariablesReplaced(String expr) {
-    return expr.replace("$environment", ".*").replace("$__rate_interval", "1m").replace("$__range", "1h")
-        .replace("$__interval", "15s");
   }
 }
