@@ -3,12 +3,14 @@ package dev.runbook.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.runbook.starter.deploy.Promtool;
 import dev.runbook.workflows.api.Outcome;
 import dev.runbook.workflows.api.Phase;
 import dev.runbook.workflows.api.RunbookResult;
 import dev.runbook.workflows.api.RunbookStatus;
 import dev.runbook.workflows.api.StepState;
 import io.temporal.client.WorkflowStub;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The real embedded stack, as separate processes: Temporal test server and Postgres in this JVM,
  * the sandbox and the worker as child processes. Bad releases must be caught by the runbooks as
  * they run against the sandbox's real traffic, and crashes of the worker (kill -9) must not change
- * outcomes or repeat side effects.
+ * outcomes or repeat side effects. The stack also runs a real Prometheus (Debian's, unpacked into
+ * target/): a second environment, {@code prom}, judges deploys through it ({@link PrometheusScenarios}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -36,10 +39,14 @@ class EmbeddedStackTest {
    * one is in flight; platform calls time out after 8 s here, so the retry after a crash comes soon.
    */
   @BeforeAll
-  void startStack() {
+  void startStack() throws Exception {
+    Path prometheus = Promtool.provision(Path.of("target")).prometheus();
+    Path promEnvironment = Path.of(getClass().getResource("/prometheus-environment.yml").toURI());
     driver = new StackDriver(options -> options
+        .withPrometheus(prometheus)
         .withExtraSandboxArgs(List.of("--admin-delay-ms", "700"))
-        .withExtraWorkerArgs(List.of("--runbook.environments.local.deploy-timeout=8s")));
+        .withExtraWorkerArgs(List.of("--runbook.environments.local.deploy-timeout=8s",
+            "--spring.config.additional-location=file:" + promEnvironment)));
   }
 
   @AfterAll
@@ -204,9 +211,35 @@ class EmbeddedStackTest {
         port(driver.stack.workerUrl()),
         port(driver.stack.sandboxAdminUrl()),
         port(driver.stack.routerUrl()),
-        port(driver.stack.jdbcUrl().substring("jdbc:".length())));
+        port(driver.stack.jdbcUrl().substring("jdbc:".length())),
+        port(driver.stack.prometheusUrl()));
     assertThat(listeners).extracting(ListeningSockets.Listener::process)
-        .contains("cli", "postgres", "sandbox", "worker");
+        .contains("cli", "postgres", "sandbox", "worker", "prometheus");
+  }
+
+  @Test
+  @Order(7)
+  void throughRealPrometheusAnErroringReleaseIsRolledBackByItsErrorRate() throws Exception {
+    new PrometheusScenarios(driver).rolledBackBy("v1.6.0", "error-rate");
+  }
+
+  /**
+   * v1.6.1 answers in ~3 s and is rolled back for its p95; v1.5.2 goes onto the same colour at
+   * once and must pass on its own numbers (queried by colour and version), then every shipped
+   * dashboard query and alert measure has series in this Prometheus.
+   */
+  @Test
+  @Order(8)
+  void throughRealPrometheusASlowReleaseIsRolledBackAndAHealthyOneRightAfterItIsNot() throws Exception {
+    PrometheusScenarios prom = new PrometheusScenarios(driver);
+    prom.rolledBackBy("v1.6.1", "p95-latency");
+    String slowColour = driver.service("learning-api").get("liveColour").asText().equals("blue") ? "green" : "blue";
+
+    RunbookStatus healthy = prom.healthyRightAfterSlow("v1.5.2");
+
+    assertThat(healthy.canaryColour()).as("deployed where the slow release was").isEqualTo(slowColour);
+    assertThat(PrometheusScenarios.p95(healthy)).as("v1.5.2's own p95 (ms)").isLessThan(2000.0);
+    prom.everyShippedQueryHasSeries(Path.of(System.getProperty("runbook.home", "..")));
   }
 
   private static int port(String url) {

@@ -33,8 +33,14 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *   <li>history events per run.
  * </ul>
  *
+ * With {@code -Dbench.prometheus=true} the stack also runs Debian's Prometheus (unpacked into
+ * target/, scraping every second) and the runs alternate between env {@code local} (the sandbox's
+ * own stats) and env {@code prom} (the same rules through the built-in PromQL on Prometheus), so
+ * both sources are measured in the same run on the same machine.
+ *
  * Run: {@code mvn -B -ntp verify -pl e2e -am -Dbench=true -Dtest=RollbackLatencyBench
- * -Dsurefire.failIfNoSpecifiedTests=false -Dbench.runs=5}. Results go to docs/benchmarks.md.
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dbench.runs=5 [-Dbench.prometheus=true]}. Results go to
+ * docs/benchmarks.md.
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class RollbackLatencyBench {
@@ -44,11 +50,16 @@ class RollbackLatencyBench {
   @Test
   void measure() throws Exception {
     int runs = Integer.getInteger("bench.runs", 5);
-    List<Sample> samples = new ArrayList<>();
-    try (StackDriver driver = new StackDriver()) {
-      for (int i = 0; i < runs; i++) {
+    boolean withPrometheus = Boolean.getBoolean("bench.prometheus");
+    List<String> envs = withPrometheus ? List.of("local", PrometheusScenarios.ENV) : List.of("local");
+    java.util.Map<String, List<Sample>> byEnv = new java.util.LinkedHashMap<>();
+    envs.forEach(env -> byEnv.put(env, new ArrayList<>()));
+    try (StackDriver driver = new StackDriver(options -> withPrometheus ? prometheus(options) : options)) {
+      for (int i = 0; i < runs * envs.size(); i++) {
+        String env = envs.get(i % envs.size());
+        List<Sample> samples = byEnv.get(env);
         int logStart = driver.adminLog().size();
-        WorkflowStub run = driver.startCodeDeploy("learning-api", "v1.6.0");
+        WorkflowStub run = driver.startCodeDeploy("learning-api", env, "v1.6.0");
         RunbookResult result = run.getResult(180, TimeUnit.SECONDS, RunbookResult.class);
         if (result.outcome() != Outcome.ROLLED_BACK) {
           throw new AssertionError("run " + i + " ended " + result.outcome() + ": " + result.reason());
@@ -57,14 +68,27 @@ class RollbackLatencyBench {
             run.getExecution().getRunId());
         List<JsonNode> log = driver.adminLog();
         samples.add(sample(history, log.subList(logStart, log.size())));
-        System.out.printf("run %d: %s%n", i + 1, samples.get(i));
+        System.out.printf("run %d (%s): %s%n", i + 1, env, samples.get(samples.size() - 1));
       }
     }
-    String report = report(samples);
+    StringBuilder report = new StringBuilder();
+    byEnv.forEach((env, samples) -> report.append("### env ").append(env).append(env.equals("local")
+        ? " (metrics: the sandbox's own stats)" : " (metrics: Prometheus, scrape every "
+            + "1s, rule lookback 8s, the built-in PromQL)").append("\n\n").append(report(samples)).append('\n'));
     System.out.println(report);
     Path out = Path.of("target", "bench", "rollback-latency.md");
     Files.createDirectories(out.getParent());
     Files.writeString(out, report);
+  }
+
+  private static dev.runbook.starter.stack.LocalStackOptions prometheus(dev.runbook.starter.stack.LocalStackOptions o) {
+    try {
+      Path binary = dev.runbook.starter.deploy.Promtool.provision(Path.of("target")).prometheus();
+      Path env = Path.of(RollbackLatencyBench.class.getResource("/prometheus-environment.yml").toURI());
+      return o.withPrometheus(binary).withExtraWorkerArgs(List.of("--spring.config.additional-location=file:" + env));
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static Sample sample(WorkflowExecutionHistory history, List<JsonNode> adminLog) {
@@ -109,7 +133,7 @@ class RollbackLatencyBench {
     row(md, "breach → rollback start (ms)", samples.stream().mapToLong(Sample::breachToRollbackStart).sorted().toArray());
     row(md, "breach → 100% stable (ms)", samples.stream().mapToLong(Sample::breachToStable).sorted().toArray());
     row(md, "history events per run", samples.stream().mapToLong(Sample::events).sorted().toArray());
-    md.append("\n").append(samples.size()).append(" runs of learning-api v1.6.0 on env local (rule error-rate > 5% for 4s, poll 1s).\n");
+    md.append("\n").append(samples.size()).append(" runs of learning-api v1.6.0 (rule error-rate > 5% for 4s over 8s, poll 1s).\n");
     return md.toString();
   }
 

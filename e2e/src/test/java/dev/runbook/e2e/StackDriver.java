@@ -49,10 +49,14 @@ final class StackDriver implements AutoCloseable {
   }
 
   WorkflowStub startCodeDeploy(String service, String version) {
-    String id = Procedure.CODE_DEPLOY.workflowId(service, "local");
+    return startCodeDeploy(service, "local", version);
+  }
+
+  WorkflowStub startCodeDeploy(String service, String environment, String version) {
+    String id = Procedure.CODE_DEPLOY.workflowId(service, environment);
     WorkflowStub stub = client.newUntypedWorkflowStub(Procedure.CODE_DEPLOY.workflowType(),
         WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.RUNBOOK).setWorkflowId(id).build());
-    stub.start(new CodeDeployRequest(service, "local", version, "ci", "e2e-" + version));
+    stub.start(new CodeDeployRequest(service, environment, version, "ci", "e2e-" + version));
     return client.newUntypedWorkflowStub(id);
   }
 

@@ -2,12 +2,17 @@ package dev.runbook.starter;
 
 import dev.runbook.starter.stack.LocalStack;
 import dev.runbook.starter.stack.LocalStackOptions;
+import dev.runbook.starter.stack.PrometheusBinary;
 import dev.runbook.starter.stack.RunbookHome;
 import dev.runbook.starter.registry.RegistryClient;
 import dev.runbook.starter.registry.RunRow;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** `runbook dev`: the embedded stack, up until Ctrl-C. */
 @Command(
@@ -18,23 +23,42 @@ import picocli.CommandLine.Command;
       "real time) on 127.0.0.1:7233, Postgres on 54329 (data kept in",
       ".runbook/state/pg), the sandbox platform on 7300/7301 and the runbook worker",
       "on 8081. Other commands find it through .runbook/state/stack.json; logs are",
-      "in .runbook/logs/."
+      "in .runbook/logs/.",
+      "",
+      "With --prometheus, a real Prometheus (Debian's prometheus package, or any",
+      "prometheus binary) runs on 127.0.0.1:7390, scrapes the sandbox and the worker",
+      "every second, evaluates deploy/prometheus/rules.yml, and the local",
+      "environment's watch rules read it with the built-in PromQL."
     },
     footerHeading = "%nExample:%n",
-    footer = {"  runbook dev --no-color"})
+    footer = {"  runbook dev --no-color", "  runbook dev --prometheus --prometheus-bin /usr/bin/prometheus"})
 public class DevCommand extends RunbookCommand {
+
+  @Option(names = "--prometheus", description = "Also run Prometheus and read the local environment's metrics from it.")
+  boolean prometheus;
+
+  @Option(names = "--prometheus-bin", paramLabel = "PATH", defaultValue = "${env:RUNBOOK_PROMETHEUS_BIN}",
+      description = "The prometheus binary (env RUNBOOK_PROMETHEUS_BIN). Default: prometheus on PATH.")
+  String prometheusBin;
 
   @Override
   protected int run() throws InterruptedException {
     Path home = RunbookHome.require();
     Instant startedAt = Instant.now();
-    LocalStack stack = LocalStack.start(LocalStackOptions.dev(home), line -> {
+    LocalStackOptions options = LocalStackOptions.dev(home);
+    if (prometheus) {
+      options = withPrometheus(options, prometheusBin, System.getenv("PATH"));
+    }
+    LocalStack stack = LocalStack.start(options, line -> {
       err().println("runbook dev: " + line);
       err().flush();
     });
     out().println("runbook dev: ready temporal=" + stack.temporalAddress() + " sandbox=" + stack.sandboxAdminUrl()
         + " worker=" + stack.workerUrl() + " (Ctrl-C to stop)");
     out().println("  router=" + stack.routerUrl() + " jdbc=" + stack.jdbcUrl() + " logs=" + stack.logDir());
+    if (stack.prometheusUrl() != null) {
+      out().println("  prometheus=" + stack.prometheusUrl() + " (the local environment's watch rules read it)");
+    }
     reportLostRuns(stack, startedAt);
     out().flush();
     boolean reported = false;
@@ -49,6 +73,27 @@ public class DevCommand extends RunbookCommand {
       }
     }
     return ExitCodes.SUCCEEDED;
+  }
+
+  /**
+   * The stack with a Prometheus and the local environment reading its metrics from it. No binary:
+   * exit 69 (a program the command needs is unavailable), naming the package; a given path that is
+   * no program: exit 64.
+   */
+  static LocalStackOptions withPrometheus(LocalStackOptions options, String bin, String path) {
+    Optional<Path> binary;
+    try {
+      binary = PrometheusBinary.find(bin, path);
+    } catch (IllegalArgumentException e) {
+      throw CliException.badInput(e.getMessage());
+    }
+    if (binary.isEmpty()) {
+      throw new CliException(ExitCodes.UNAVAILABLE, "runbook dev --prometheus: no prometheus on PATH: "
+          + PrometheusBinary.HOW_TO_GET_IT);
+    }
+    List<String> workerArgs = new ArrayList<>(options.extraWorkerArgs());
+    workerArgs.add("--runbook.environments.local.metrics=prometheus");
+    return options.withPrometheus(binary.get()).withExtraWorkerArgs(workerArgs);
   }
 
   /**

@@ -98,7 +98,9 @@ class WorkerEndToEndTest {
         .contains("temporal_workflow_completed_total")
         .contains("runbook_watch_slots_in_use").contains("runbook_watch_slots_available");
     assertThat(metrics).doesNotContain("deploy:learning-api");
-    assertThat(metrics).contains("runbook_watches_open").contains("runbook_watch_inconclusive_seconds_max");
+    assertThat(metrics).contains("runbook_watches_open").contains("runbook_watch_inconclusive_seconds_max")
+        .containsPattern("runbook_rollbacks_incomplete_total\\{environment=\"[^\"]+\",procedure=\"code-deploy\"} 0\\.0")
+        .containsPattern("runbook_approvals_overdue_total\\{environment=\"[^\"]+\",procedure=\"emergency-deploy\"} 0\\.0");
     assertThat(metrics.lines().filter(l -> l.startsWith("runbook_")))
         .as("runbook meters carry their own labels, not the SDK's activity_type=\"none\" and the like")
         .noneMatch(l -> l.contains("activity_type=") || l.contains("signal_name="));

@@ -29,6 +29,7 @@ public final class LocalStack implements AutoCloseable {
   private volatile LocalPostgres postgres;
   private volatile ChildProcess sandbox;
   private volatile WorkerProcess worker;
+  private volatile PrometheusProcess prometheus;
   private volatile String sandboxAdminUrl;
   private volatile String routerUrl;
   private volatile int workerPort;
@@ -80,7 +81,9 @@ public final class LocalStack implements AutoCloseable {
     progress.accept("starting the sandbox");
     startSandbox();
     workerPort = Ports.orFree(options.workerPort());
-    worker = new WorkerProcess(options, workerPort, temporalAddress(), jdbcUrl(), sandboxAdminUrl);
+    prometheus = PrometheusProcess.startFor(options, sandboxAdminUrl, workerPort, progress);
+    stopIfClosed(() -> stopQuietly(prometheus == null ? null : prometheus.process()));
+    worker = new WorkerProcess(options, workerPort, temporalAddress(), jdbcUrl(), sandboxAdminUrl, prometheusUrl());
     startWorker();
     writeStackFile();
   }
@@ -110,6 +113,11 @@ public final class LocalStack implements AutoCloseable {
   /** The worker's HTTP base URL (actuator, /api/runs). */
   public String workerUrl() {
     return "http://127.0.0.1:" + workerPort;
+  }
+
+  /** The stack's Prometheus (the worker's runbook.prometheus-url), or null when it runs none. */
+  public String prometheusUrl() {
+    return prometheus == null ? null : prometheus.url();
   }
 
   /** JDBC URL of the embedded Postgres, user postgres, no password. */
@@ -168,9 +176,7 @@ public final class LocalStack implements AutoCloseable {
     startWorker();
   }
 
-  // ---- stopping
-
-  /** Stops worker, sandbox, Postgres and Temporal (in that order) and deletes the stack file. */
+  /** Stops worker, sandbox, Prometheus, Postgres and Temporal (in that order); deletes the stack file. */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
@@ -184,6 +190,7 @@ public final class LocalStack implements AutoCloseable {
       }
     }
     stopQuietly(sandbox);
+    stopQuietly(prometheus == null ? null : prometheus.process());
     if (postgres != null) {
       postgres.close();
     }
@@ -253,7 +260,7 @@ public final class LocalStack implements AutoCloseable {
 
   /** The processes of the stack by role (see {@link StackPids}); those not running are left out. */
   public Map<String, Long> pids() {
-    return StackPids.of(postgres, sandbox, worker);
+    return StackPids.of(postgres, sandbox, worker, prometheus == null ? null : prometheus.process());
   }
 
   /**
@@ -268,9 +275,7 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private void checkOpen() {
-    if (closed.get()) {
-      throw new LocalStackException("the local stack was stopped");
-    }
+    stopIfClosed(() -> {});
   }
 
   private static void stopQuietly(ChildProcess child) {

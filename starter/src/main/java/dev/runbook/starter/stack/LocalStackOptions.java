@@ -23,6 +23,9 @@ import java.util.List;
  * @param extraWorkerArgs appended to the worker's command line (e.g. "--runbook.x=y")
  * @param extraSandboxArgs appended to the sandbox's command line
  * @param shutdownHook close the stack when the JVM exits (SIGINT, SIGTERM, System.exit)
+ * @param prometheusBin a Prometheus binary to run on loopback scraping the sandbox and the worker
+ *     (the worker's {@code runbook.prometheus-url} points at it); null = no Prometheus
+ * @param prometheusPort its port (0 = a free one)
  */
 public record LocalStackOptions(
     Path home,
@@ -37,7 +40,9 @@ public record LocalStackOptions(
     Duration workerReadyTimeout,
     List<String> extraWorkerArgs,
     List<String> extraSandboxArgs,
-    boolean shutdownHook) {
+    boolean shutdownHook,
+    Path prometheusBin,
+    int prometheusPort) {
 
   public static final Duration DEFAULT_WORKER_READY_TIMEOUT = Duration.ofSeconds(90);
 
@@ -47,12 +52,15 @@ public record LocalStackOptions(
     extraSandboxArgs = List.copyOf(extraSandboxArgs);
   }
 
-  /** `runbook dev`: Temporal 7233, Postgres 54329 (data kept), sandbox 7300/7301, worker 8081. */
+  /** The port of `runbook dev --prometheus`. */
+  public static final int DEV_PROMETHEUS_PORT = 7390;
+
+  /** `runbook dev`: Temporal 7233, Postgres 54329 (data kept), sandbox 7300/7301, worker 8081, Prometheus 7390 when on. */
   public static LocalStackOptions dev(Path home) {
     return new LocalStackOptions(
         home, false, 7233, 54329, 7300, 7301, 8081,
         RunbookHome.logDir(home), RunbookHome.stateDir(home).resolve("stack.json"),
-        DEFAULT_WORKER_READY_TIMEOUT, List.of(), List.of(), true);
+        DEFAULT_WORKER_READY_TIMEOUT, List.of(), List.of(), true, null, DEV_PROMETHEUS_PORT);
   }
 
   /** Demo and tests: free ports, throw-away Postgres, no stack file, logs in .runbook/logs/ephemeral. */
@@ -60,7 +68,7 @@ public record LocalStackOptions(
     return new LocalStackOptions(
         home, true, 0, 0, 0, 0, 0,
         RunbookHome.logDir(home).resolve("ephemeral"), null,
-        DEFAULT_WORKER_READY_TIMEOUT, List.of(), List.of(), true);
+        DEFAULT_WORKER_READY_TIMEOUT, List.of(), List.of(), true, null, 0);
   }
 
   public Path workerJar() {
@@ -77,34 +85,44 @@ public record LocalStackOptions(
   }
 
   public LocalStackOptions withTemporalPort(int port) {
-    return new LocalStackOptions(home, ephemeral, port, postgresPort, sandboxPort, routerPort, workerPort, logDir, stackFile, workerReadyTimeout, extraWorkerArgs, extraSandboxArgs, shutdownHook);
+    return new LocalStackOptions(home, ephemeral, port, postgresPort, sandboxPort, routerPort, workerPort, logDir, stackFile, workerReadyTimeout, extraWorkerArgs, extraSandboxArgs, shutdownHook, prometheusBin, prometheusPort);
   }
 
   public LocalStackOptions withWorkerPort(int port) {
-    return new LocalStackOptions(home, ephemeral, temporalPort, postgresPort, sandboxPort, routerPort, port, logDir, stackFile, workerReadyTimeout, extraWorkerArgs, extraSandboxArgs, shutdownHook);
+    return new LocalStackOptions(home, ephemeral, temporalPort, postgresPort, sandboxPort, routerPort, port, logDir, stackFile, workerReadyTimeout, extraWorkerArgs, extraSandboxArgs, shutdownHook, prometheusBin, prometheusPort);
   }
 
   public LocalStackOptions withLogDir(Path dir) {
-    return new LocalStackOptions(home, ephemeral, temporalPort, postgresPort, sandboxPort, routerPort, workerPort, dir, stackFile, workerReadyTimeout, extraWorkerArgs, extraSandboxArgs, shutdownHook);
+    return new LocalStackOptions(home, ephemeral, temporalPort, postgresPort, sandboxPort, routerPort, workerPort, dir, stackFile, workerReadyTimeout, extraWorkerArgs, extraSandboxArgs, shutdownHook, prometheusBin, prometheusPort);
   }
 
   public LocalStackOptions withStackFile(Path file) {
-    return new LocalStackOptions(home, ephemeral, temporalPort, postgresPort, sandboxPort, routerPort, workerPort, logDir, file, workerReadyTimeout, extraWorkerArgs, extraSandboxArgs, shutdownHook);
+    return new LocalStackOptions(home, ephemeral, temporalPort, postgresPort, sandboxPort, routerPort, workerPort, logDir, file, workerReadyTimeout, extraWorkerArgs, extraSandboxArgs, shutdownHook, prometheusBin, prometheusPort);
   }
 
   public LocalStackOptions withWorkerReadyTimeout(Duration timeout) {
-    return new LocalStackOptions(home, ephemeral, temporalPort, postgresPort, sandboxPort, routerPort, workerPort, logDir, stackFile, timeout, extraWorkerArgs, extraSandboxArgs, shutdownHook);
+    return new LocalStackOptions(home, ephemeral, temporalPort, postgresPort, sandboxPort, routerPort, workerPort, logDir, stackFile, timeout, extraWorkerArgs, extraSandboxArgs, shutdownHook, prometheusBin, prometheusPort);
   }
 
   public LocalStackOptions withExtraWorkerArgs(List<String> args) {
-    return new LocalStackOptions(home, ephemeral, temporalPort, postgresPort, sandboxPort, routerPort, workerPort, logDir, stackFile, workerReadyTimeout, args, extraSandboxArgs, shutdownHook);
+    return new LocalStackOptions(home, ephemeral, temporalPort, postgresPort, sandboxPort, routerPort, workerPort, logDir, stackFile, workerReadyTimeout, args, extraSandboxArgs, shutdownHook, prometheusBin, prometheusPort);
   }
 
   public LocalStackOptions withExtraSandboxArgs(List<String> args) {
-    return new LocalStackOptions(home, ephemeral, temporalPort, postgresPort, sandboxPort, routerPort, workerPort, logDir, stackFile, workerReadyTimeout, extraWorkerArgs, args, shutdownHook);
+    return new LocalStackOptions(home, ephemeral, temporalPort, postgresPort, sandboxPort, routerPort, workerPort, logDir, stackFile, workerReadyTimeout, extraWorkerArgs, args, shutdownHook, prometheusBin, prometheusPort);
+  }
+
+  /** Runs {@code binary} as the stack's Prometheus (null = none). */
+  public LocalStackOptions withPrometheus(Path binary) {
+    return new LocalStackOptions(home, ephemeral, temporalPort, postgresPort, sandboxPort, routerPort, workerPort, logDir, stackFile, workerReadyTimeout, extraWorkerArgs, extraSandboxArgs, shutdownHook, binary, prometheusPort);
+  }
+
+  /** Where the stack's Prometheus keeps its configuration and data. */
+  public Path prometheusDir() {
+    return ephemeral ? logDir.resolve("prometheus") : RunbookHome.stateDir(home).resolve("prometheus");
   }
 
   public LocalStackOptions withShutdownHook(boolean hook) {
-    return new LocalStackOptions(home, ephemeral, temporalPort, postgresPort, sandboxPort, routerPort, workerPort, logDir, stackFile, workerReadyTimeout, extraWorkerArgs, extraSandboxArgs, hook);
+    return new LocalStackOptions(home, ephemeral, temporalPort, postgresPort, sandboxPort, routerPort, workerPort, logDir, stackFile, workerReadyTimeout, extraWorkerArgs, extraSandboxArgs, hook, prometheusBin, prometheusPort);
   }
 }

@@ -22,7 +22,9 @@ final class WorkerProcess {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private volatile ChildProcess process;
 
-  WorkerProcess(LocalStackOptions options, int port, String temporalAddress, String jdbcUrl, String sandboxAdminUrl) {
+  /** @param prometheusUrl the stack's Prometheus, or null (the configured default stays) */
+  WorkerProcess(LocalStackOptions options, int port, String temporalAddress, String jdbcUrl, String sandboxAdminUrl,
+      String prometheusUrl) {
     List<String> cmd = new ArrayList<>(List.of(
         LocalStack.java(), "-jar", options.workerJar().toString(),
         "--spring.profiles.active=local",
@@ -31,6 +33,9 @@ final class WorkerProcess {
         "--spring.datasource.url=" + jdbcUrl,
         "--spring.datasource.username=postgres",
         "--runbook.sandbox-url=" + sandboxAdminUrl));
+    if (prometheusUrl != null) {
+      cmd.add("--runbook.prometheus-url=" + prometheusUrl);
+    }
     cmd.addAll(options.extraWorkerArgs());
     this.command = List.copyOf(cmd);
     this.log = options.logDir().resolve("worker.log");

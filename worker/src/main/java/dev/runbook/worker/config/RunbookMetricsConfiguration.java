@@ -1,6 +1,9 @@
 package dev.runbook.worker.config;
 
 import dev.runbook.activities.watch.OpenWatches;
+import dev.runbook.activities.policy.PolicyCatalog;
+import dev.runbook.workflows.api.Procedure;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,6 +50,28 @@ public class RunbookMetricsConfiguration {
 
   private static boolean isRunbook(Meter.Id id) {
     return id.getName().startsWith("runbook");
+  }
+
+  /** The counters the alerts take {@code increase()} of, whose workflows label them procedure and environment. */
+  static final List<String> ALERT_COUNTERS = List.of("runbook.rollbacks.incomplete", "runbook.approvals.overdue");
+
+  /**
+   * Starts each alert counter at 0 for every procedure and configured environment. A counter that
+   * first appears at 1 has no earlier sample, so {@code increase()} would miss the very first
+   * incomplete rollback or overdue approval; the workflows' increments land on these same meters.
+   */
+  @Bean
+  Object alertCountersFromZero(MeterRegistry registry, PolicyCatalog catalog) {
+    List<Counter> counters = new java.util.ArrayList<>();
+    for (String name : ALERT_COUNTERS) {
+      for (Procedure procedure : Procedure.values()) {
+        for (String environment : catalog.environmentNames()) {
+          counters.add(Counter.builder(name.replace('.', '_'))
+              .tags("procedure", procedure.cliName(), "environment", environment).register(registry));
+        }
+      }
+    }
+    return counters;
   }
 
   @Bean

@@ -28,6 +28,10 @@ class RunbookMetricsConfigurationTest {
         .tagged(Map.of(MetricsTag.TASK_QUEUE, "runbook", MetricsTag.WORKFLOW_TYPE, "CodeDeploy"));
     Scope run = workflow.tagged(Map.of("procedure", "code-deploy", "environment", "production"));
     run.tagged(Map.of("outcome", "REFUSED")).counter("runbook_runs").inc(1);
+    // started at 0 by the worker; the workflow's increment must land on the same series
+    io.micrometer.core.instrument.Counter.builder("runbook_rollbacks_incomplete")
+        .tags("procedure", "code-deploy", "environment", "production").register(registry);
+    run.counter("runbook_rollbacks_incomplete").inc(1);
     run.timer("runbook_breach_to_rollback").record(com.uber.m3.util.Duration.ofMillis(1500));
     workflow.counter("temporal_example").inc(1);
     root.close();
@@ -37,6 +41,7 @@ class RunbookMetricsConfigurationTest {
     assertThat(text).contains(
         "runbook_runs_total{environment=\"production\",outcome=\"REFUSED\",procedure=\"code-deploy\"} 1.0",
         "runbook_breach_to_rollback_seconds_bucket{environment=\"production\",procedure=\"code-deploy\",le=\"+Inf\"} 1",
+        "runbook_rollbacks_incomplete_total{environment=\"production\",procedure=\"code-deploy\"} 1.0",
         "runbook_breach_to_rollback_seconds_sum{environment=\"production\",procedure=\"code-deploy\"} 1.5");
     assertThat(text.lines().filter(l -> l.startsWith("runbook_")))
         .isNotEmpty().noneMatch(l -> l.contains("activity_type") || l.contains("task_queue") || l.contains("namespace"));

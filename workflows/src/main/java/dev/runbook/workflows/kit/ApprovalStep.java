@@ -66,7 +66,7 @@ public final class ApprovalStep {
         throw new RollbackTrigger("approval-timeout", "nobody " + wording.done() + " step " + (step + 1) + " ("
             + label + ") within " + Durations.human(approval.timeoutSeconds()), null);
       }
-      ctx.metrics().approvalOverdue(reminders == 0);
+      ctx.metrics().approvalOverdue();
       reminders++;
       recorder.notify(Severity.WARNING, event + ":reminder-" + reminders,
           "reminder: " + ctx.service() + " still waits for approval in " + ctx.environment(),

@@ -37,17 +37,22 @@ public final class RunMetrics {
     scope.timer("runbook_breach_to_rollback").record(com.uber.m3.util.Duration.ofMillis(latency.toMillis()));
   }
 
-  /** Compensations failed: the target may be half rolled back and needs a person (alert RollbackIncomplete). */
-  public void rollbackIncomplete(String trigger) {
-    scope.tagged(Map.of("trigger", trigger)).counter("runbook_rollbacks_incomplete").inc(1);
+  /**
+   * Compensations failed: the target may be half rolled back and needs a person (alert
+   * RunbookRollbackIncomplete). Labelled like the worker's zero-valued start series (procedure,
+   * environment), so the very first one shows in {@code increase()}.
+   */
+  public void rollbackIncomplete() {
+    scope.counter("runbook_rollbacks_incomplete").inc(1);
   }
 
   /**
-   * A gate passed its approval timeout and holds (once per gate), then once per reminder while it
-   * keeps waiting: a recent increase means a run is awaiting approval past its timeout.
+   * A gate found past its approval timeout and still holding: once at the timeout, then at each
+   * reminder, so while a run waits overdue this grows every reminder interval (alert
+   * RunbookApprovalOverdue).
    */
-  public void approvalOverdue(boolean firstTime) {
-    scope.counter(firstTime ? "runbook_approvals_overdue" : "runbook_approval_reminders").inc(1);
+  public void approvalOverdue() {
+    scope.counter("runbook_approvals_overdue").inc(1);
   }
 
   public void approvalWait(Duration wait) {

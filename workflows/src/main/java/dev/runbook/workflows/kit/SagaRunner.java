@@ -113,7 +113,7 @@ public final class SagaRunner {
       status.stepState(step, StepState.ROLLED_BACK, "previous release serving all traffic");
     } else {
       status.stepState(step, StepState.FAILED, "failed: " + String.join(", ", failed));
-      ctx.metrics().rollbackIncomplete(trigger);
+      ctx.metrics().rollbackIncomplete();
       recorder.notify(Severity.PAGE, "rollback-incomplete",
           "rollback incomplete for " + ctx.service() + " in " + ctx.environment(),
           "compensations failed: " + String.join(", ", failed) + ". Manual action needed. Trigger: " + reason);

@@ -72,7 +72,7 @@ class CodeDeployRollbackTest {
     assertThat(rt.registry.reports()).hasSize(1);
     // what the RollbackIncomplete alert reads
     assertThat(rt.metrics.awaitCounter("runbook_rollbacks_incomplete",
-        java.util.Map.of("procedure", "code-deploy", "trigger", "error-rate"), 1)).isEqualTo(1);
+        java.util.Map.of("procedure", "code-deploy", "environment", "production"), 1)).isEqualTo(1);
   }
 
   @ParameterizedTest(name = "{0}")
