@@ -27,7 +27,15 @@ public enum Procedure {
    */
   LESSON_UPDATE("lesson-update", "LessonUpdate", "lesson", ProcedureInput.of(
       LessonUpdateRequest.class, RequestValidation::lessonUpdate,
-      r -> new RunTarget(r.lessonId(), r.environment(), null)), "Lesson");
+      r -> new RunTarget(r.lessonId(), r.environment(), null)), "Lesson"),
+  /**
+   * The user-progress document migration over one environment's progress store:
+   * {@code progress:user_progress:local}. The version is the document schema it migrates to,
+   * known once the worker has read its registry.
+   */
+  PROGRESS_MIGRATION("progress-migration", "ProgressMigration", "progress", ProcedureInput.of(
+      ProgressMigrationRequest.class, RequestValidation::progressMigration,
+      r -> new RunTarget(ProgressMigrationRequest.TABLE, r.environment(), null)), "Table");
 
   private final String cliName;
   private final String workflowType;
