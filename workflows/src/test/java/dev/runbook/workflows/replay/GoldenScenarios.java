@@ -3,12 +3,14 @@ package dev.runbook.workflows.replay;
 import static dev.runbook.workflows.testing.RunbookTestEnvironment.DEPLOY_ID;
 import static dev.runbook.workflows.testing.RunbookTestEnvironment.EMERGENCY_ID;
 import static dev.runbook.workflows.testing.RunbookTestEnvironment.LESSON_ID;
+import static dev.runbook.workflows.testing.RunbookTestEnvironment.PROGRESS_ID;
 import static dev.runbook.workflows.testing.RunbookTestEnvironment.ROLLBACK_ID;
 
 import dev.runbook.workflows.api.Outcome;
 import dev.runbook.workflows.contract.MetricKind;
 import dev.runbook.workflows.lessonupdate.LessonChange;
 import dev.runbook.workflows.lessonupdate.LessonUpdateWorkflowImpl;
+import dev.runbook.workflows.progressmigration.ProgressMigrationWorkflowImpl;
 import dev.runbook.workflows.testing.RunbookTestEnvironment;
 import dev.runbook.workflows.testing.Series;
 import java.util.List;
@@ -91,6 +93,12 @@ final class GoldenScenarios {
         rt.lessons.serving("1.0.0").candidate("1.0.1", LessonChange.PATCH);
         rt.startLessonUpdate();
         return LESSON_ID;
+      }),
+      // the pass's worker dies after batch 2 and the next attempt resumes from the heartbeat
+      new Scenario("progress-migration-succeeded.json", ProgressMigrationWorkflowImpl.class, Outcome.SUCCEEDED, rt -> {
+        rt.progress.dieOnceAfterBatch(2);
+        rt.startProgressMigration(1000);
+        return PROGRESS_ID;
       }));
 
   /**
@@ -113,6 +121,8 @@ final class GoldenScenarios {
       return ROLLBACK_ID;
     } else if (name.startsWith("lesson-update")) {
       return LESSON_ID;
+    } else if (name.startsWith("progress-migration")) {
+      return PROGRESS_ID;
     }
     throw new IllegalArgumentException("no workflow id known for golden history " + file);
   }
