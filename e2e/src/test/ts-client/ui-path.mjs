@@ -110,6 +110,8 @@ const out = {};
 try {
   // a lesson is its own target: it runs beside the service's runs
   const lesson = await start('LessonUpdate');
+  // learners' progress documents are a target of their own too (the progress table)
+  const progress = await start('ProgressMigration');
 
   const deploy = await start('CodeDeploy');
   await promoteThrough(deploy);
@@ -124,6 +126,7 @@ try {
   out.Rollback = await finish(rollback);
 
   out.LessonUpdate = await finish(lesson);
+  out.ProgressMigration = await finish(progress);
 } finally {
   await connection.close();
 }

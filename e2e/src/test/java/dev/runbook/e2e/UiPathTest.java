@@ -102,6 +102,10 @@ class UiPathTest {
 
     JsonNode published = out.path("LessonUpdate");
     assertEnded(published, "SUCCEEDED", "lesson-update", lesson.path("lessonId").asText(), null);
+
+    JsonNode progress = out.path("ProgressMigration");
+    assertEnded(progress, "SUCCEEDED", "progress-migration", "user_progress", "1.0");
+    assertThat(progress.path("workflowId").asText()).isEqualTo("progress:user_progress:local");
   }
 
   /** The run ended with {@code outcome} in its result, its status query and its search attributes. */

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
       StartCodeDeployCommand.class,
       StartEmergencyDeployCommand.class,
       StartRollbackCommand.class,
-      StartLessonUpdateCommand.class
+      StartLessonUpdateCommand.class,
+      StartProgressMigrationCommand.class
     },
     footerHeading = "%nExample:%n",
     footer = {

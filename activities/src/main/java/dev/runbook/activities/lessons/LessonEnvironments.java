@@ -1,5 +1,6 @@
 package dev.runbook.activities.lessons;
 
+import dev.runbook.workflows.api.Refusal;
 import dev.runbook.activities.policy.EnvironmentSettings;
 import dev.runbook.activities.policy.LessonSettings;
 import dev.runbook.activities.policy.PolicyCatalog;
@@ -55,6 +56,28 @@ public final class LessonEnvironments {
   DataSource dataSource(String name) {
     lessons(name);
     return dataSources.get(name);
+  }
+
+  /**
+   * The progress store of an environment: learners' documents live in its lesson store, so an
+   * environment without lesson settings has none. Refuses non-retryably, naming what to fix.
+   */
+  public DataSource progressStore(String name) {
+    EnvironmentSettings env = environment(name);
+    if (env.lessonSettings().isEmpty()) {
+      throw LessonFailures.refuse(Refusal.NO_PROGRESS_STORE.failureType(), "environment '" + name
+          + "' has no progress store: learners' progress lives in its lesson store, and it has none"
+          + " (runbook.environments." + name + ".lessons)");
+    }
+    return dataSources.get(name);
+  }
+
+  /** The shared settings of an environment for a run over its progress table {@code table}. */
+  public EnvironmentPolicy progressPolicy(String name, String table) {
+    progressStore(name);
+    EnvironmentSettings env = environment(name);
+    return new EnvironmentPolicy(name, table, LESSON_STORE, List.of(), env.approval(), env.pollSeconds(),
+        env.heartbeatTimeoutSeconds(), env.deployTimeoutSeconds(), null, null);
   }
 
   /** The environment's lesson policy for {@code lessonId}; the lesson id stands where a service would. */

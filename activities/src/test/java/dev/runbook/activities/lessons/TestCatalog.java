@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /** "local" publishes lessons (seed 000's rollout in seconds); "staging" deploys code only. */
-final class TestCatalog {
+public final class TestCatalog {
   static final WatchRule LESSON_ERRORS = new WatchRule("lesson-errors", MetricKind.LESSON_ERROR_RATE_PERCENT,
       Comparison.GREATER_THAN, 5, false, 2, 6, RuleAction.ROLLBACK, 5, null, null);
   static final WatchRule COMPLETION = new WatchRule("completion-rate", MetricKind.LESSON_COMPLETION_RATE_PERCENT,
@@ -34,7 +34,7 @@ final class TestCatalog {
     return new LessonSettings(STEPS, List.of(LESSON_ERRORS, COMPLETION), 4, 5);
   }
 
-  static PolicyCatalog catalog() {
+  public static PolicyCatalog catalog() {
     return new PolicyCatalog(Map.of(
         "local", new EnvironmentSettings("sandbox", "sandbox", List.of("learning-api"), List.of(CODE_ERRORS),
             APPROVAL, 1, 5, 60, new RolloutPolicy(STEPS, 3), new EmergencyPolicy(20, 3), lessons()),

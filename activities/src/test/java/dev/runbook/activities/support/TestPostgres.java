@@ -27,6 +27,11 @@ public final class TestPostgres implements AutoCloseable {
     return pg;
   }
 
+  /** JDBC URL without credentials (user postgres, no password). */
+  public String jdbcUrl() {
+    return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
+  }
+
   public DataSource dataSource() {
     return dataSource;
   }

@@ -2,6 +2,8 @@ package dev.runbook.worker.config;
 
 import dev.runbook.activities.lessons.LessonEnvironments;
 import dev.runbook.activities.lessons.LessonStoreActivitiesImpl;
+import dev.runbook.activities.progress.ProgressMigrationActivitiesImpl;
+import dev.runbook.lessons.progress.ProgressMigrations;
 import dev.runbook.activities.policy.PolicyCatalog;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -9,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The lesson store activities ({@code lessonStoreActivities} in the worker's activity-beans): one
- * lesson-store database per environment with lesson settings, migrated at start-up.
+ * lesson-store database per environment with lesson settings (deployed by the platform, checked
+ * here), and the progress migration activities over the same databases.
  */
 @Configuration(proxyBeanMethods = false)
 class LessonStoreConfiguration {
@@ -22,7 +25,18 @@ class LessonStoreConfiguration {
   }
 
   @Bean
-  LessonStoreActivitiesImpl lessonStoreActivities(PolicyCatalog catalog, LessonStoreDataSources dataSources) {
-    return new LessonStoreActivitiesImpl(new LessonEnvironments(catalog, dataSources.byEnvironment()));
+  LessonEnvironments lessonEnvironments(PolicyCatalog catalog, LessonStoreDataSources dataSources) {
+    return new LessonEnvironments(catalog, dataSources.byEnvironment());
+  }
+
+  @Bean
+  LessonStoreActivitiesImpl lessonStoreActivities(LessonEnvironments environments) {
+    return new LessonStoreActivitiesImpl(environments);
+  }
+
+  /** The progress migration over the same stores: learners' documents live beside the lessons. */
+  @Bean
+  ProgressMigrationActivitiesImpl progressMigrationActivities(LessonEnvironments environments) {
+    return new ProgressMigrationActivitiesImpl(environments, ProgressMigrations.standard());
   }
 }

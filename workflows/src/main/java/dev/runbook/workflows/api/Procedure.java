@@ -36,7 +36,15 @@ public enum Procedure {
   INCIDENT_RESPONSE("incident-response", "IncidentResponse", "incident", ProcedureInput.of(
       IncidentRequest.class, RequestValidation::incident,
       r -> new RunTarget(r.service(), r.environment(),
-          IncidentSeverity.of(r.severity()).map(IncidentSeverity::label).orElse(null))));
+          IncidentSeverity.of(r.severity()).map(IncidentSeverity::label).orElse(null)))),
+  /**
+   * The user-progress document migration over one environment's progress store:
+   * {@code progress:user_progress:local}. The version is the document schema it migrates to,
+   * known once the worker has read its registry.
+   */
+  PROGRESS_MIGRATION("progress-migration", "ProgressMigration", "progress", ProcedureInput.of(
+      ProgressMigrationRequest.class, RequestValidation::progressMigration,
+      r -> new RunTarget(ProgressMigrationRequest.TABLE, r.environment(), null)), "Table");
 
   private final String cliName;
   private final String workflowType;

@@ -20,7 +20,8 @@ public enum Refusal {
   VERSION_REFUSED("VersionRefused", "the lesson version is not a valid next version"),
   RENDER_FAILED("RenderFailed", "the lesson cannot be rendered"),
   NO_LESSON_POLICY("NoLessonPolicy", "the environment takes no lesson updates"),
-  NO_ESCALATION_POLICY("NoEscalationPolicy", "the environment has no escalation policy for incidents");
+  NO_ESCALATION_POLICY("NoEscalationPolicy", "the environment has no escalation policy for incidents"),
+  NO_PROGRESS_STORE("NoProgressStore", "the environment has no progress store to migrate");
 
   private final String failureType;
   private final String description;

@@ -110,6 +110,21 @@ public final class RequestValidation {
     return who != null && IDENTITY.matcher(who).matches();
   }
 
+  public static List<String> progressMigration(ProgressMigrationRequest r) {
+    List<String> problems = new ArrayList<>();
+    if (r == null) {
+      return List.of("input is missing: expected {\"environment\":...}");
+    }
+    if (r.environment() == null || !NAME.matcher(r.environment()).matches()) {
+      problems.add("environment '" + r.environment() + "' is not an environment name (lowercase letters, digits, '-')");
+    }
+    if (r.batchSize() != null && (r.batchSize() < 1 || r.batchSize() > ProgressMigrationRequest.MAX_BATCH_SIZE)) {
+      problems.add("batchSize " + r.batchSize() + " must be between 1 and " + ProgressMigrationRequest.MAX_BATCH_SIZE);
+    }
+    identity("requestedBy", r.requestedBy(), problems);
+    return problems;
+  }
+
   private static void target(String service, String environment, List<String> problems) {
     if (service == null || !NAME.matcher(service).matches()) {
       problems.add("service '" + service + "' is not a service name (lowercase letters, digits, '-')");

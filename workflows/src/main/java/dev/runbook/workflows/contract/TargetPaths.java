@@ -8,6 +8,7 @@ import java.util.List;
  *   env/&lt;environment&gt;/db/&lt;database&gt;                      a database (schema restore, migration)
  *   env/&lt;environment&gt;/db/&lt;database&gt;/service/&lt;name&gt;       a service whose data lives in it
  *   env/&lt;environment&gt;/db/&lt;database&gt;/lesson/&lt;id&gt;         a lesson stored in it
+ *   env/&lt;environment&gt;/db/&lt;database&gt;/table/&lt;name&gt;       a table rewritten row by row (progress migration)
  *   platform/&lt;name&gt;                                    a whole platform (multi-platform deploy)
  * </pre>
  * Services and lessons sit under their database because a restore of that database would undo
@@ -35,6 +36,11 @@ public final class TargetPaths {
 
   public static String lesson(String environment, String database, String lessonId) {
     return database(environment, database) + SEP + "lesson" + SEP + segment("lesson", lessonId);
+  }
+
+  /** A table of the environment's database that one run rewrites row by row (a progress migration). */
+  public static String table(String environment, String table) {
+    return database(environment, PLATFORM_DB) + SEP + "table" + SEP + segment("table", table);
   }
 
   public static String database(String environment, String database) {
@@ -68,7 +74,7 @@ public final class TargetPaths {
     List<String> s = List.of(path.split(SEP, -1));
     if (s.size() == 6 && s.get(0).equals("env") && s.get(2).equals("db")) {
       String db = s.get(3).equals(PLATFORM_DB) ? "" : " (database " + s.get(3) + ")";
-      return (s.get(4).equals("lesson") ? "lesson " : "") + s.get(5) + " in " + s.get(1) + db;
+      return (s.get(4).equals("service") ? "" : s.get(4) + " ") + s.get(5) + " in " + s.get(1) + db;
     }
     if (s.size() == 4 && s.get(0).equals("env") && s.get(2).equals("db")) {
       return "database " + s.get(3) + " in " + s.get(1);

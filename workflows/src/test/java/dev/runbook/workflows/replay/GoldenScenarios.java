@@ -3,6 +3,7 @@ package dev.runbook.workflows.replay;
 import static dev.runbook.workflows.testing.RunbookTestEnvironment.DEPLOY_ID;
 import static dev.runbook.workflows.testing.RunbookTestEnvironment.EMERGENCY_ID;
 import static dev.runbook.workflows.testing.RunbookTestEnvironment.LESSON_ID;
+import static dev.runbook.workflows.testing.RunbookTestEnvironment.PROGRESS_ID;
 import static dev.runbook.workflows.testing.RunbookTestEnvironment.ROLLBACK_ID;
 
 import dev.runbook.workflows.api.IncidentCommand;
@@ -18,6 +19,7 @@ import dev.runbook.workflows.incident.IncidentResponseWorkflowImpl;
 import dev.runbook.workflows.contract.MetricKind;
 import dev.runbook.workflows.lessonupdate.LessonChange;
 import dev.runbook.workflows.lessonupdate.LessonUpdateWorkflowImpl;
+import dev.runbook.workflows.progressmigration.ProgressMigrationWorkflowImpl;
 import dev.runbook.workflows.testing.RunbookTestEnvironment;
 import dev.runbook.workflows.testing.Series;
 import java.time.Duration;
@@ -124,6 +126,12 @@ final class GoldenScenarios {
         awaitIncident(incident, v -> v.timeline().stream().anyMatch(e -> e.kind() == IncidentEvent.Kind.REPORT_REMINDER));
         incident.fileReport(new IncidentCommand("dana", "connection pool exhausted by v1.6.0"));
         return INCIDENT_ID;
+      }),
+      // the pass's worker dies after batch 2 and the next attempt resumes from the heartbeat
+      new Scenario("progress-migration-succeeded.json", ProgressMigrationWorkflowImpl.class, Outcome.SUCCEEDED, rt -> {
+        rt.progress.dieOnceAfterBatch(2);
+        rt.startProgressMigration(1000);
+        return PROGRESS_ID;
       }));
 
   private static IncidentRequest incident(int severity, String summary) {
@@ -165,6 +173,8 @@ final class GoldenScenarios {
       return LESSON_ID;
     } else if (name.startsWith("incident-response")) {
       return INCIDENT_ID;
+    } else if (name.startsWith("progress-migration")) {
+      return PROGRESS_ID;
     }
     throw new IllegalArgumentException("no workflow id known for golden history " + file);
   }

@@ -60,6 +60,7 @@ public final class RunbookTestEnvironment implements AutoCloseable {
   public final RecordingRegistry registry = new RecordingRegistry();
   public final FakeRunControl runControl = new FakeRunControl();
   public final FakeLessonStore lessons = new FakeLessonStore();
+  public final FakeProgressStore progress = new FakeProgressStore();
   public final InMemoryTargetLocks locks = new InMemoryTargetLocks();
   public final WorkflowTaskHold taskHold = new WorkflowTaskHold();
   /** What the workflows counted (reported every 10 ms). */
@@ -94,7 +95,7 @@ public final class RunbookTestEnvironment implements AutoCloseable {
 
   private void register(Worker w) {
     w.registerWorkflowImplementationTypes(workflowTypes);
-    w.registerActivitiesImplementations(platform, policies, registry, notifier, runControl, lessons, locks);
+    w.registerActivitiesImplementations(platform, policies, registry, notifier, runControl, lessons, progress, locks);
   }
 
   // ---- starting runs ---------------------------------------------------------------------------
@@ -132,6 +133,18 @@ public final class RunbookTestEnvironment implements AutoCloseable {
     LessonUpdateWorkflow stub = client.newWorkflowStub(LessonUpdateWorkflow.class, options(LESSON_ID));
     WorkflowClient.start(stub::update, new LessonUpdateRequest(FakeLessonStore.LESSON, "01_understanding_stock_prices.yaml",
         "id: " + FakeLessonStore.LESSON + "\n", ENV, REQUESTER, "ci-7"));
+    return stub;
+  }
+
+  public static final String PROGRESS_ID = Procedure.PROGRESS_MIGRATION.workflowId(
+      dev.runbook.workflows.api.ProgressMigrationRequest.TABLE, ENV);
+
+  /** Starts a progress migration of production with {@code batchSize} (null: the default). */
+  public dev.runbook.workflows.progressmigration.ProgressMigrationWorkflow startProgressMigration(Integer batchSize) {
+    var stub = client.newWorkflowStub(dev.runbook.workflows.progressmigration.ProgressMigrationWorkflow.class,
+        options(PROGRESS_ID));
+    WorkflowClient.start(stub::migrate, new dev.runbook.workflows.api.ProgressMigrationRequest(ENV, batchSize, REQUESTER,
+        "ops-1"));
     return stub;
   }
 
