@@ -70,6 +70,12 @@ class CodeDeployRollbackTest {
     assertThat(rt.platform.weight("blue")).isEqualTo(100);
     assertThat(rt.notifier.ofSeverity(Severity.PAGE)).isNotEmpty();
     assertThat(rt.registry.reports()).hasSize(1);
+    assertThat(rt.incidents.requests()).as("a rollback that could not complete opens a sev-1 incident").singleElement()
+        .satisfies(i -> {
+          assertThat(i.severity()).isEqualTo(1);
+          assertThat(i.source()).isEqualTo(DEPLOY_ID);
+          assertThat(i.summary()).startsWith("rollback of v1.6.0 incomplete: retire green failed");
+        });
   }
 
   @ParameterizedTest(name = "{0}")

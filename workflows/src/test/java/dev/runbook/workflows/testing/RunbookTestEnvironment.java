@@ -59,6 +59,7 @@ public final class RunbookTestEnvironment implements AutoCloseable {
   public final FakePolicyResolver policies = new FakePolicyResolver();
   public final RecordingRegistry registry = new RecordingRegistry();
   public final FakeRunControl runControl = new FakeRunControl();
+  public final FakeIncidents incidents = new FakeIncidents();
   public final FakeLessonStore lessons = new FakeLessonStore();
   public final InMemoryTargetLocks locks = new InMemoryTargetLocks();
   public final WorkflowTaskHold taskHold = new WorkflowTaskHold();
@@ -90,7 +91,7 @@ public final class RunbookTestEnvironment implements AutoCloseable {
 
   private void register(Worker w) {
     w.registerWorkflowImplementationTypes(workflowTypes);
-    w.registerActivitiesImplementations(platform, policies, registry, notifier, runControl, lessons, locks);
+    w.registerActivitiesImplementations(platform, policies, registry, notifier, runControl, lessons, locks, incidents);
   }
 
   // ---- starting runs ---------------------------------------------------------------------------
