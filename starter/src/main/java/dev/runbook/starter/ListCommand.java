@@ -54,8 +54,13 @@ public class ListCommand extends RunbookCommand {
   }
 
   String workerUrl() {
-    if (workerUrl != null && !workerUrl.isBlank()) {
-      return workerUrl;
+    return workerUrl(workerUrl);
+  }
+
+  /** {@code flag} when given, else the running `runbook dev`'s worker, else {@link #DEFAULT_WORKER_URL}. */
+  public static String workerUrl(String flag) {
+    if (flag != null && !flag.isBlank()) {
+      return flag;
     }
     return RunbookHome.find()
         .flatMap(StackFile::read)

@@ -13,9 +13,9 @@ import picocli.CommandLine.Spec;
     versionProvider = RunbookCli.Version.class,
     description = {
       "Durable deployment runbooks on Temporal. Start code deploys, emergency deploys,",
-      "rollbacks and lesson updates, approve or abort them, and watch them; check",
-      "lesson content with `lessons`; or run the whole stack locally with `dev` and",
-      "`demo`."
+      "rollbacks and lesson updates, approve or abort them, and watch them; open and",
+      "acknowledge incidents with `incident`; check lesson content with `lessons`; or",
+      "run the whole stack locally with `dev` and `demo`."
     },
     subcommands = {
       StartCommand.class,
@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
       AbortCommand.class,
       StatusCommand.class,
       ListCommand.class,
+      dev.runbook.starter.incident.IncidentGroupCommand.class,
       LessonsCommand.class,
       DevCommand.class,
       DemoCommand.class,

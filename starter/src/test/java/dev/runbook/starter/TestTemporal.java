@@ -22,6 +22,11 @@ final class TestTemporal implements AutoCloseable {
   }
 
   static TestTemporal start(Class<?>... workflowTypes) throws IOException {
+    return start(null, workflowTypes);
+  }
+
+  /** With {@code activities} answering every activity the workflows schedule on the runbook queue. */
+  static TestTemporal start(io.temporal.activity.DynamicActivity activities, Class<?>... workflowTypes) throws IOException {
     int port;
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
@@ -29,7 +34,11 @@ final class TestTemporal implements AutoCloseable {
     EmbeddedTemporal temporal = EmbeddedTemporal.start(port);
     temporal.registerSearchAttributes();
     WorkerFactory workers = WorkerFactory.newInstance(temporal.client());
-    workers.newWorker(TaskQueues.RUNBOOK).registerWorkflowImplementationTypes(workflowTypes);
+    io.temporal.worker.Worker runbook = workers.newWorker(TaskQueues.RUNBOOK);
+    runbook.registerWorkflowImplementationTypes(workflowTypes);
+    if (activities != null) {
+      runbook.registerActivitiesImplementations(activities);
+    }
     // a queue whose every activity fails as a release registry with its Postgres down does
     workers.newWorker(FakeCodeDeploy.FAILING).registerActivitiesImplementations(
         (io.temporal.activity.DynamicActivity) args -> {

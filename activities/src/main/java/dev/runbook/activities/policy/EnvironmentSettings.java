@@ -2,6 +2,7 @@ package dev.runbook.activities.policy;
 
 import dev.runbook.workflows.contract.ApprovalPolicy;
 import dev.runbook.workflows.contract.EmergencyPolicy;
+import dev.runbook.workflows.contract.EscalationPolicy;
 import dev.runbook.workflows.contract.MetricKind;
 import dev.runbook.workflows.contract.RolloutPolicy;
 import dev.runbook.workflows.contract.WatchRule;
@@ -21,6 +22,7 @@ import java.util.Optional;
  * @param codeDeploy section {@code code-deploy}: the canary steps and the retire delay
  * @param emergencyDeploy section {@code emergency-deploy}: the alerting watch and the retire delay
  * @param lessons section {@code lessons}: how lessons are published here; null when lesson updates are refused
+ * @param incident section {@code incident-response}: the escalation policy; null when incidents are refused
  */
 public record EnvironmentSettings(
     String platform,
@@ -33,7 +35,16 @@ public record EnvironmentSettings(
     long deployTimeoutSeconds,
     RolloutPolicy codeDeploy,
     EmergencyPolicy emergencyDeploy,
-    LessonSettings lessons) {
+    LessonSettings lessons,
+    EscalationPolicy incident) {
+
+  /** An environment without an escalation policy. */
+  public EnvironmentSettings(String platform, String metricsSource, List<String> services, List<WatchRule> rules,
+      ApprovalPolicy approval, long pollSeconds, long heartbeatTimeoutSeconds, long deployTimeoutSeconds,
+      RolloutPolicy codeDeploy, EmergencyPolicy emergencyDeploy, LessonSettings lessons) {
+    this(platform, metricsSource, services, rules, approval, pollSeconds, heartbeatTimeoutSeconds, deployTimeoutSeconds,
+        codeDeploy, emergencyDeploy, lessons, null);
+  }
 
   /** An environment without lesson publishing. */
   public EnvironmentSettings(String platform, String metricsSource, List<String> services, List<WatchRule> rules,
@@ -69,6 +80,9 @@ public record EnvironmentSettings(
     }
     codeDeployProblems(problems);
     emergencyDeployProblems(problems);
+    if (incident != null) {
+      incident.problems().forEach(problem -> problems.add("incident-response." + problem));
+    }
     RolloutChecks.rules(rules, problems);
     for (WatchRule rule : rules) {
       // A code rollout has no lesson traffic: such a rule would read nothing and hold every window.

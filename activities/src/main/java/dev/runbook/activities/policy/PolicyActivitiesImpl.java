@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Resolves a service's policy from the {@link PolicyCatalog}: the shared part, the code deploy's
- * rollout and the emergency deploy's part (every service procedure gets both; each reads its own).
+ * rollout, the emergency deploy's part and the incident escalation policy (every service procedure
+ * gets them all; each reads its own).
  * Read-only; the workflow calls it once so the policy lands in history and a later config change
  * cannot alter a running rollout.
  */
@@ -48,6 +49,7 @@ public class PolicyActivitiesImpl implements PolicyActivities {
         env.heartbeatTimeoutSeconds(),
         env.deployTimeoutSeconds(),
         env.codeDeploy(),
-        env.emergencyDeploy());
+        env.emergencyDeploy(),
+        env.incident());
   }
 }

@@ -29,8 +29,16 @@ public final class Approvals {
   }
 
   private ApprovalRecord update(String workflowId, String update, Object request) {
+    return update(workflowId, update, ApprovalRecord.class, request);
+  }
+
+  /**
+   * Any update of a run (an incident's {@code acknowledge}, {@code resolve}, {@code report}): a
+   * validator's rejection, or a run that has ended, is bad input (exit 64) with the reason.
+   */
+  public <T> T update(String workflowId, String update, Class<T> answer, Object request) {
     try {
-      return client.newUntypedWorkflowStub(workflowId).update(update, ApprovalRecord.class, request);
+      return client.newUntypedWorkflowStub(workflowId).update(update, answer, request);
     } catch (WorkflowUpdateException e) {
       throw CliException.badInput("rejected by " + workflowId + ": " + Failures.message(e.getCause() == null ? e : e.getCause()));
     } catch (RuntimeException e) {

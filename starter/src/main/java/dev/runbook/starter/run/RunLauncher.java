@@ -46,7 +46,8 @@ public final class RunLauncher {
     }
   }
 
-  WorkflowOptions options(RunSpec spec) {
+  /** How {@code spec}'s run is started: id, task queue, search attributes, UI summary. */
+  public WorkflowOptions options(RunSpec spec) {
     SearchAttributes.Builder attributes =
         SearchAttributes.newBuilder()
             .set(SearchAttributeKeys.SERVICE, spec.service())

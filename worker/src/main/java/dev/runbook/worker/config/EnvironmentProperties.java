@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code runbook.platforms}; metric source: {@code sandbox} or {@code prometheus}; the services
  * that may be deployed there; watch rules, approval policy, poll interval and timeouts), then one
  * section per procedure that has knobs of its own: {@code code-deploy}, {@code emergency-deploy},
- * {@code lessons} (optional; see {@link LessonProperties}). A rollback has none. Durations are
+ * {@code lessons} (optional; see {@link LessonProperties}), {@code incident-response} (optional; see
+ * {@link IncidentResponseProperties}). A rollback has none. Durations are
  * written {@code 30m}, {@code 2h}.
  *
  * <p>{@code steps}, {@code emergency-watch} and {@code retire-after} are the flat keys the sections
@@ -30,7 +31,8 @@ public record EnvironmentProperties(
     LessonProperties lessons,
     List<StepProperties> steps,
     Duration emergencyWatch,
-    Duration retireAfter) {
+    Duration retireAfter,
+    IncidentResponseProperties incidentResponse) {
 
   /** The constructor Spring binds (the other one is for code). */
   @ConstructorBinding
@@ -41,6 +43,15 @@ public record EnvironmentProperties(
       ApprovalProperties approval, Duration pollInterval, Duration heartbeatTimeout, Duration deployTimeout,
       CodeDeployProperties codeDeploy, EmergencyDeployProperties emergencyDeploy, LessonProperties lessons) {
     this(platform, metrics, services, rules, approval, pollInterval, heartbeatTimeout, deployTimeout, codeDeploy,
-        emergencyDeploy, lessons, null, null, null);
+        emergencyDeploy, lessons, null, null, null, null);
+  }
+
+  /** An environment written with the sections only, an escalation policy included. */
+  public EnvironmentProperties(String platform, String metrics, List<String> services, List<RuleProperties> rules,
+      ApprovalProperties approval, Duration pollInterval, Duration heartbeatTimeout, Duration deployTimeout,
+      CodeDeployProperties codeDeploy, EmergencyDeployProperties emergencyDeploy, LessonProperties lessons,
+      IncidentResponseProperties incidentResponse) {
+    this(platform, metrics, services, rules, approval, pollInterval, heartbeatTimeout, deployTimeout, codeDeploy,
+        emergencyDeploy, lessons, null, null, null, incidentResponse);
   }
 }

@@ -5,6 +5,8 @@ import dev.runbook.activities.policy.LessonSettings;
 import dev.runbook.activities.policy.PolicyCatalog;
 import dev.runbook.workflows.contract.ApprovalPolicy;
 import dev.runbook.workflows.contract.EmergencyPolicy;
+import dev.runbook.workflows.contract.EscalationLevel;
+import dev.runbook.workflows.contract.EscalationPolicy;
 import dev.runbook.workflows.contract.RolloutPolicy;
 import dev.runbook.workflows.contract.RolloutStep;
 import dev.runbook.workflows.contract.WatchRule;
@@ -35,7 +37,17 @@ final class PolicyCatalogFactory {
     return new EnvironmentSettings(env.platform(), env.metrics(), env.services(), rules, approval,
         seconds(env.pollInterval()), seconds(env.heartbeatTimeout()), seconds(env.deployTimeout()),
         codeDeploy(ProcedureSections.codeDeploy(env)), emergencyDeploy(ProcedureSections.emergencyDeploy(env)),
-        lessons(env.lessons()));
+        lessons(env.lessons()), incident(env.incidentResponse()));
+  }
+
+  static EscalationPolicy incident(IncidentResponseProperties incident) {
+    if (incident == null) {
+      return null;
+    }
+    List<EscalationLevel> levels = incident.levels() == null ? List.of() : incident.levels().stream()
+        .map(l -> new EscalationLevel(l.name(), l.who(), seconds(l.escalateAfter()))).toList();
+    return new EscalationPolicy(levels, incident.repeats(), seconds(incident.ackTimeout()), seconds(incident.reportDue()),
+        seconds(incident.reportRemindEvery()));
   }
 
   private static RolloutPolicy codeDeploy(CodeDeployProperties codeDeploy) {

@@ -66,6 +66,11 @@ final class PropertiesCheck {
       problems.add(path + ".metrics is sandbox but runbook.sandbox-url is not set");
     }
     ProcedureSections.check(path, env, problems);
+    if (env.incidentResponse() != null) {
+      // the same checks the workflow runs on a policy copied into an incident, with the YAML path
+      PolicyCatalogFactory.incident(env.incidentResponse()).problems()
+          .forEach(problem -> problems.add(path + ".incident-response." + problem));
+    }
     positive(path + ".poll-interval", env.pollInterval(), problems);
     positive(path + ".heartbeat-timeout", env.heartbeatTimeout(), problems);
     positive(path + ".deploy-timeout", env.deployTimeout(), problems);

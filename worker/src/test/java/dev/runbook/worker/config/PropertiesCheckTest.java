@@ -39,6 +39,24 @@ class PropertiesCheckTest {
         "runbook.pager.routing-key is required once runbook.pager is set (the integration key of the service to page)");
   }
 
+  @Test
+  void aBadEscalationPolicyIsNamedByItsPropertyPath() {
+    EnvironmentProperties e = environment("sandbox", "sandbox", rule(MetricKind.ERROR_RATE_PERCENT, 5, false));
+    EnvironmentProperties env = new EnvironmentProperties(e.platform(), e.metrics(), e.services(), e.rules(),
+        e.approval(), e.pollInterval(), e.heartbeatTimeout(), e.deployTimeout(), e.codeDeploy(), e.emergencyDeploy(),
+        null, new IncidentResponseProperties(List.of(
+            new IncidentResponseProperties.Level("development team", List.of("alice"), Duration.ofMinutes(15)),
+            new IncidentResponseProperties.Level(null, List.of(), Duration.ZERO)),
+            -1, Duration.ofMinutes(30), Duration.ofHours(24), Duration.ofHours(25)));
+
+    assertThat(PropertiesCheck.problems(properties(env, URI.create("http://127.0.0.1:7300"), null))).containsExactly(
+        "runbook.environments.prod.incident-response.levels[1].name is required",
+        "runbook.environments.prod.incident-response.levels[1].who must name at least one person, none blank",
+        "runbook.environments.prod.incident-response.levels[1].escalate-after must be positive, got 0s",
+        "runbook.environments.prod.incident-response.repeats must be between 0 and 10, got -1",
+        "runbook.environments.prod.incident-response.report-remind-every must be positive and at most report-due, got 90000s");
+  }
+
   private static RunbookProperties withPager(RunbookProperties p, PagerProperties pager) {
     return new RunbookProperties(p.taskQueue(), p.localStack(), p.sandboxUrl(), p.prometheusUrl(), p.webhookUrl(), pager,
         p.environments(), p.platforms());

@@ -1,12 +1,14 @@
 package dev.runbook.worker.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.runbook.activities.policy.EnvironmentSettings;
 import dev.runbook.activities.policy.LessonSettings;
 import dev.runbook.activities.policy.PolicyCatalog;
 import dev.runbook.workflows.contract.Comparison;
 import dev.runbook.workflows.contract.EmergencyPolicy;
+import dev.runbook.workflows.contract.EscalationLevel;
 import dev.runbook.workflows.contract.MetricKind;
 import dev.runbook.workflows.contract.RolloutPolicy;
 import dev.runbook.workflows.contract.RolloutStep;
@@ -63,6 +65,13 @@ class ShippedConfigurationTest {
     assertThat(env.codeDeploy()).isEqualTo(new RolloutPolicy(List.of(new RolloutStep(10, 1800, true),
         new RolloutStep(50, 3600, true), new RolloutStep(100, 900, false)), 600));
     assertThat(env.emergencyDeploy()).isEqualTo(new EmergencyPolicy(7200, 600));
+    // seed 002: development team 0-15 min, technical leadership 15-30, executive 30-60; seed 000: report in 24h
+    assertThat(env.incident().levels()).extracting(EscalationLevel::name, EscalationLevel::escalateAfterSeconds)
+        .containsExactly(tuple("development team", 900L), tuple("technical leadership", 900L), tuple("executive", 1800L));
+    assertThat(env.incident().reportDueSeconds()).isEqualTo(86_400);
+    assertThat(PolicyCatalogFactory.build(bind("application-local.yml", "application.yml")).environment("local")
+        .orElseThrow().incident().problems()).isEmpty();
+    assertThat(PropertiesCheck.problems(bind("application-compose.yml", "application.yml"))).isEmpty();
   }
 
   @Test

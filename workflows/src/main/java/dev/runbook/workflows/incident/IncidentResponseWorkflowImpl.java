@@ -16,6 +16,7 @@ import dev.runbook.workflows.api.SearchAttributeKeys;
 import dev.runbook.workflows.contract.EscalationPolicy;
 import dev.runbook.workflows.kit.RunbookWorkflowBase;
 import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
 import java.util.List;
 
 /** See {@link IncidentResponseWorkflow}: open, page until acknowledged, resolve, report. */
@@ -28,7 +29,7 @@ public class IncidentResponseWorkflowImpl extends RunbookWorkflowBase implements
     IncidentRequest request = input != null ? input : new IncidentRequest(null, null, null, null, null, null, null, null);
     String label = IncidentSeverity.of(request.severity()).map(IncidentSeverity::label).orElse(null);
     begin(Procedure.INCIDENT_RESPONSE, request.service(), request.environment(), label, request.requestedBy(),
-        request.requestId(), request.summary(), RequestValidation.incident(input), input);
+        request.requestId(), request.summary(), problems(input, request), input);
     loadPolicy(); // refuses an unknown service or environment
     recorder().liveStateFrom(() -> { }); // an incident moves no slots of its own
     // copied into the run at open: from the input, else from the policy just resolved into history
@@ -44,6 +45,20 @@ public class IncidentResponseWorkflowImpl extends RunbookWorkflowBase implements
     file = new IncidentFile(ctx().workflowId(), request.withEscalation(policy),
         IncidentSeverity.of(request.severity()).orElseThrow(), policy, tracker());
     return run(this::respondUntilReported);
+  }
+
+  /**
+   * The request's problems, plus a workflow id other than the business key: the id is what keeps
+   * one incident open per service and environment, so a page joins it instead of opening a twin.
+   */
+  private static List<String> problems(IncidentRequest input, IncidentRequest request) {
+    List<String> problems = new ArrayList<>(RequestValidation.incident(input));
+    String key = Procedure.INCIDENT_RESPONSE.workflowId(request.service(), request.environment());
+    if (problems.isEmpty() && !Workflow.getInfo().getWorkflowId().equals(key)) {
+      problems.add("workflow id '" + Workflow.getInfo().getWorkflowId() + "' must be '" + key
+          + "' (one open incident per service and environment); start it with that id");
+    }
+    return problems;
   }
 
   private String respondUntilReported() {

@@ -1,6 +1,9 @@
 package dev.runbook.workflows.kit;
 
 import dev.runbook.workflows.api.ApprovalRecord;
+import dev.runbook.workflows.api.IncidentJoin;
+import dev.runbook.workflows.api.IncidentRequest;
+import dev.runbook.workflows.api.RequestValidation;
 import dev.runbook.workflows.api.Outcome;
 import dev.runbook.workflows.api.Refusal;
 import dev.runbook.workflows.api.SearchAttributeKeys;
@@ -164,6 +167,21 @@ public final class RunRecorder {
   public void notify(Severity severity, String event, String title, String body, GateNotice gate) {
     guarded("notify", () -> ctx.activities().notifier().notify(new Notification(severity, title, body,
         ctx.service(), ctx.environment(), ctx.workflowId(), event, gate, null)));
+  }
+
+  /**
+   * Opens (or joins) the incident of this run's service and environment, this run as its source:
+   * the incident does not roll this run back again. In the requester's name when it is a person's.
+   */
+  public void openIncident(int severity, String summary) {
+    String requester = ctx.header().requestedBy();
+    IncidentRequest request = new IncidentRequest(severity, ctx.service(), ctx.environment(), summary,
+        RequestValidation.isIdentity(requester) ? requester : "runbook", Workflow.getInfo().getRunId(),
+        ctx.workflowId(), null);
+    guarded("open incident", () -> {
+      IncidentJoin join = ctx.activities().incidents().openIncident(request);
+      ctx.status().log((join.joined() ? "joined incident " : "opened incident ") + join.workflowId());
+    });
   }
 
   /** Bookkeeping must not decide a deploy: a failure is logged in the run and the run goes on. */

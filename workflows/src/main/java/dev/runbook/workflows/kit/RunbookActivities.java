@@ -2,6 +2,7 @@ package dev.runbook.workflows.kit;
 
 import dev.runbook.workflows.contract.RegistryActivities;
 import dev.runbook.workflows.contract.PolicyActivities;
+import dev.runbook.workflows.contract.IncidentActivities;
 import dev.runbook.workflows.contract.NotificationActivities;
 import dev.runbook.workflows.contract.WatchActivities;
 import dev.runbook.workflows.contract.EnvironmentPolicy;
@@ -120,6 +121,14 @@ public final class RunbookActivities {
     return StepBoundary.bookkeeping(NotificationActivities.class, Workflow.newActivityStub(
         NotificationActivities.class, ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(30))
             .setHeartbeatTimeout(SHORT_HEARTBEAT_TIMEOUT).setRetryOptions(QUICK_RETRY).setSummary("notify").build()));
+  }
+
+  /** Opening an incident is bookkeeping too: it never decides the run that asks for it. */
+  public IncidentActivities incidents() {
+    return StepBoundary.bookkeeping(IncidentActivities.class, Workflow.newActivityStub(IncidentActivities.class,
+        ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(30))
+            .setHeartbeatTimeout(SHORT_HEARTBEAT_TIMEOUT).setRetryOptions(QUICK_RETRY).setSummary("open incident")
+            .build()));
   }
 
   public RunControlActivities runControl(String summary) {

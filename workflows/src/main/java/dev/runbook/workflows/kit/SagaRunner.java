@@ -117,9 +117,16 @@ public final class SagaRunner {
       recorder.notify(Severity.PAGE, "rollback-incomplete",
           "rollback incomplete for " + ctx.service() + " in " + ctx.environment(),
           "compensations failed: " + String.join(", ", failed) + ". Manual action needed. Trigger: " + reason);
+      if (Workflow.getVersion(INCIDENT_ON_INCOMPLETE_ROLLBACK, Workflow.DEFAULT_VERSION, 1) == 1) {
+        recorder.openIncident(1, "rollback of " + ctx.header().version() + " incomplete: " + String.join(", ", failed)
+            + " failed (trigger: " + reason + ")");
+      }
     }
     return failed;
   }
+
+  /** A rollback that could not complete opens (or joins) a sev-1 incident since this version. */
+  static final String INCIDENT_ON_INCOMPLETE_ROLLBACK = "incident-on-incomplete-rollback";
 
   /**
    * Records the outcome. In a detached scope: a run cancelled through Temporal still writes its

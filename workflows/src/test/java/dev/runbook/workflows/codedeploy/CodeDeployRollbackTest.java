@@ -73,6 +73,12 @@ class CodeDeployRollbackTest {
     // what the RollbackIncomplete alert reads
     assertThat(rt.metrics.awaitCounter("runbook_rollbacks_incomplete",
         java.util.Map.of("procedure", "code-deploy", "environment", "production"), 1)).isEqualTo(1);
+    assertThat(rt.incidents.requests()).as("a rollback that could not complete opens a sev-1 incident").singleElement()
+        .satisfies(i -> {
+          assertThat(i.severity()).isEqualTo(1);
+          assertThat(i.source()).isEqualTo(DEPLOY_ID);
+          assertThat(i.summary()).startsWith("rollback of v1.6.0 incomplete: retire green failed");
+        });
   }
 
   @ParameterizedTest(name = "{0}")

@@ -109,6 +109,11 @@ class IncidentLifecycleTest {
     assertRefused(new dev.runbook.workflows.api.IncidentRequest(1, "billing", "production", "x", "carol", null, null,
         null), "UnknownService", "unknown service 'billing'");
 
+    var wrongId = rt.client.newWorkflowStub(IncidentResponseWorkflow.class, rt.options("my-incident"));
+    io.temporal.client.WorkflowClient.start(wrongId::respond, IncidentRuns.request(1, "x"));
+    assertThatThrownBy(() -> rt.result("my-incident")).rootCause()
+        .hasMessageContaining("workflow id 'my-incident' must be 'incident:learning-api:production'");
+
     incidents.open(1);
     assertThatThrownBy(() -> incidents.ack("mallory")).isInstanceOf(WorkflowUpdateException.class)
         .rootCause().hasMessageContaining("mallory is not on the escalation policy");

@@ -59,6 +59,7 @@ public final class RunbookTestEnvironment implements AutoCloseable {
   public final FakePolicyResolver policies = new FakePolicyResolver();
   public final RecordingRegistry registry = new RecordingRegistry();
   public final FakeRunControl runControl = new FakeRunControl();
+  public final FakeIncidents incidents = new FakeIncidents();
   public final FakeLessonStore lessons = new FakeLessonStore();
   public final FakeProgressStore progress = new FakeProgressStore();
   public final InMemoryTargetLocks locks = new InMemoryTargetLocks();
@@ -95,7 +96,7 @@ public final class RunbookTestEnvironment implements AutoCloseable {
 
   private void register(Worker w) {
     w.registerWorkflowImplementationTypes(workflowTypes);
-    w.registerActivitiesImplementations(platform, policies, registry, notifier, runControl, lessons, progress, locks);
+    w.registerActivitiesImplementations(platform, policies, registry, notifier, runControl, lessons, progress, locks, incidents);
   }
 
   // ---- starting runs ---------------------------------------------------------------------------
