@@ -15,6 +15,7 @@ import dev.runbook.sandbox.lessons.LearnerSimulation;
 import dev.runbook.sandbox.lessons.LessonsApi;
 import dev.runbook.sandbox.lessons.MarketData;
 import dev.runbook.sandbox.lessons.PlatformDb;
+import dev.runbook.sandbox.maintenance.MaintenanceMode;
 import dev.runbook.sandbox.metrics.LessonMetricsRegistry;
 import dev.runbook.sandbox.metrics.MetricsRegistry;
 import dev.runbook.sandbox.platform.Platform;
@@ -110,9 +111,10 @@ public final class Sandbox implements AutoCloseable {
     Platform platform = new Platform(catalog, launcher, metrics);
     parts.add(platform);
 
+    MaintenanceMode maintenance = new MaintenanceMode(System::currentTimeMillis);
     // Fixed ports first: a port already in use should fail before any slot server starts.
     WeightedRouter router = new WeightedRouter(platform, client,
-        RandomSource.forComponent(options.seed(), "router"), options.bindAddress(), options.routerPort());
+        RandomSource.forComponent(options.seed(), "router"), options.bindAddress(), options.routerPort(), maintenance);
     parts.add(router);
     routerUrl = router.url();
 
@@ -126,10 +128,11 @@ public final class Sandbox implements AutoCloseable {
       learners = new LearnerSimulation(db, options.learners(), LearnerBehaviour.standard(), market,
           Chance.forLearners(options.seed()), lessonMetrics);
       lessons = new LessonsApi(db, lessonMetrics, learners);
+      maintenance.onChange(learners::maintenance);
     }
 
     AdminServer admin = new AdminServer(platform, options.bindAddress(), options.adminPort(), options.adminDelayMillis(), this::close,
-        market, lessons);
+        market, lessons, maintenance);
     parts.add(admin);
     adminUrl = admin.url();
 

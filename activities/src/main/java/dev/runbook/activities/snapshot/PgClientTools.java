@@ -18,12 +18,12 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
- * Postgres's own client tools (pg_dump, pg_restore, both from one directory) of a major version
+ * Postgres's own client tools (pg_dump, pg_restore and psql, from one directory) of a major version
  * that can read the server: pg_dump refuses a server newer than itself, so the client's major must
  * be at least the server's. {@code libraryPath} is set only for a tree unpacked from Debian's
  * packages ({@code dpkg -x}), whose libpq is beside the tools rather than installed on the machine.
  */
-public record PgClientTools(Path pgDump, Path pgRestore, int major, String version, String libraryPath) {
+public record PgClientTools(Path pgDump, Path pgRestore, Path psql, int major, String version, String libraryPath) {
   private static final Pattern VERSION = Pattern.compile("\\(PostgreSQL\\) (\\d+)(?:\\.(\\d+))?");
 
   /** Where to look, in order: a configured directory (may be null), PATH, then Debian's per-version dirs. */
@@ -61,7 +61,7 @@ public record PgClientTools(Path pgDump, Path pgRestore, int major, String versi
       PgClientTools tools = inspect(search.configuredDir(), seen);
       if (tools == null) {
         throw new Missing("the configured Postgres client directory " + search.configuredDir()
-            + " has no executable pg_dump and pg_restore. " + howToInstall(serverMajor));
+            + " has no executable pg_dump, pg_restore and psql. " + howToInstall(serverMajor));
       }
       if (tools.major() < serverMajor) {
         throw tooOld(tools, serverMajor);
@@ -88,7 +88,7 @@ public record PgClientTools(Path pgDump, Path pgRestore, int major, String versi
     if (newest != null) {
       throw tooOld(newest, serverMajor);
     }
-    throw new Missing("pg_dump and pg_restore are not installed (looked on PATH and in " + search.debianRoot()
+    throw new Missing("pg_dump, pg_restore and psql are not installed (looked on PATH and in " + search.debianRoot()
         + "/*/bin" + (seen.isEmpty() ? "" : "; unusable: " + String.join("; ", seen)) + "). "
         + howToInstall(serverMajor));
   }
@@ -109,7 +109,7 @@ public record PgClientTools(Path pgDump, Path pgRestore, int major, String versi
   static String howToInstall(int serverMajor) {
     return "Install Debian's postgresql-client-" + serverMajor + " or a later postgresql-client-N"
         + " (apt-get install postgresql-client; Debian 12 ships postgresql-client-15), or set"
-        + " runbook.postgres-client.dir to a directory holding pg_dump and pg_restore";
+        + " runbook.postgres-client.dir to a directory holding pg_dump, pg_restore and psql";
   }
 
   private static List<Path> debianVersionDirs(Path root) {
@@ -126,11 +126,12 @@ public record PgClientTools(Path pgDump, Path pgRestore, int major, String versi
     }
   }
 
-  /** Both tools in {@code dir} and the version pg_dump reports, or null. */
+  /** The three tools in {@code dir} and the version pg_dump reports, or null. */
   private static PgClientTools inspect(Path dir, List<String> seen) {
     Path dump = dir.resolve("pg_dump");
     Path restore = dir.resolve("pg_restore");
-    if (!Files.isExecutable(dump) || !Files.isExecutable(restore)) {
+    Path psql = dir.resolve("psql");
+    if (!Files.isExecutable(dump) || !Files.isExecutable(restore) || !Files.isExecutable(psql)) {
       return null;
     }
     String libraryPath = unpackedLibpq(dir);
@@ -141,7 +142,7 @@ public record PgClientTools(Path pgDump, Path pgRestore, int major, String versi
       return null;
     }
     String version = m.group(1) + (m.group(2) == null ? "" : "." + m.group(2));
-    return new PgClientTools(dump, restore, Integer.parseInt(m.group(1)), version, libraryPath);
+    return new PgClientTools(dump, restore, psql, Integer.parseInt(m.group(1)), version, libraryPath);
   }
 
   /**

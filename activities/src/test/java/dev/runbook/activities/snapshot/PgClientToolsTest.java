@@ -51,7 +51,7 @@ class PgClientToolsTest {
   void aConfiguredDirectoryWithoutToolsIsAnErrorNotSkipped() {
     assertThatThrownBy(() -> PgClientTools.locate(new PgClientTools.Search(tmp, "/usr/bin", null), 14))
         .isInstanceOf(PgClientTools.Missing.class)
-        .hasMessageContaining("configured Postgres client directory " + tmp + " has no executable pg_dump");
+        .hasMessageContaining("configured Postgres client directory " + tmp + " has no executable pg_dump, pg_restore and psql");
   }
 
   @Test
@@ -87,7 +87,7 @@ class PgClientToolsTest {
   void noClientAnywhereSaysHowToInstallOne() {
     assertThatThrownBy(() -> PgClientTools.locate(new PgClientTools.Search(null, tmp.toString(), tmp), 15))
         .isInstanceOf(PgClientTools.Missing.class)
-        .hasMessageContaining("pg_dump and pg_restore are not installed")
+        .hasMessageContaining("pg_dump, pg_restore and psql are not installed")
         .hasMessageContaining("apt-get install postgresql-client")
         .hasMessageContaining("postgresql-client-15");
   }
@@ -99,7 +99,7 @@ class PgClientToolsTest {
   /** Scripts that answer --version as the real tools do; enough for the version rule. */
   private static Path fakeClientIn(Path dir, String version) throws IOException {
     Files.createDirectories(dir);
-    for (String tool : new String[] {"pg_dump", "pg_restore"}) {
+    for (String tool : new String[] {"pg_dump", "pg_restore", "psql"}) {
       Path script = dir.resolve(tool);
       Files.writeString(script, "#!/bin/sh\necho '" + tool + " (PostgreSQL) " + version + "'\n");
       Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));

@@ -3,6 +3,7 @@ package dev.runbook.sandbox.admin;
 import dev.runbook.sandbox.http.LoopbackServer;
 import dev.runbook.sandbox.lessons.LessonsApi;
 import dev.runbook.sandbox.lessons.MarketData;
+import dev.runbook.sandbox.maintenance.MaintenanceMode;
 import dev.runbook.sandbox.metrics.PrometheusWriter;
 import dev.runbook.sandbox.platform.Platform;
 import java.io.IOException;
@@ -33,9 +34,10 @@ public final class AdminServer implements AutoCloseable {
    * @param onShutdown called after {@code POST /api/shutdown} has been answered
    * @param market the market-data feed lessons render with
    * @param lessons lessons and learners, or null when the sandbox runs without a lesson store
+   * @param maintenance the switch the router and the learners obey
    */
   public AdminServer(Platform platform, String bindAddress, int port, long delayMillis, Runnable onShutdown, MarketData market,
-      LessonsApi lessons) throws IOException {
+      LessonsApi lessons, MaintenanceMode maintenance) throws IOException {
     Runnable slow = () -> pause(delayMillis);
     LessonEndpoints lessonEndpoints = new LessonEndpoints(lessons);
     ApiRouter router = new ApiRouter()
@@ -59,6 +61,7 @@ public final class AdminServer implements AutoCloseable {
         .on("GET", "/api/log", r -> Reply.json(platform.actions()))
         .on("GET", "/api/market", r -> Reply.json(market.describe()));
     lessonEndpoints.register(router);
+    new MaintenanceEndpoints(maintenance).register(router);
     router
         .on("POST", "/api/shutdown", r -> Reply.json(Map.of("status", "stopping")).then(() -> {
           // Stop on another thread, after the answer went out: this runs on the admin pool itself.

@@ -39,6 +39,7 @@ public final class LearnerSimulation implements AutoCloseable {
   private final Object sessionLock = new Object();
   private final QuietLog failures = new QuietLog(log, 10_000, System::currentTimeMillis);
   private volatile boolean paused;
+  private volatile boolean maintenance;
   private volatile boolean closed;
   private volatile boolean ready;
   // Session thread only.
@@ -82,6 +83,20 @@ public final class LearnerSimulation implements AutoCloseable {
     }
   }
 
+  /**
+   * Holds sessions while the platform is in maintenance, on a flag of its own (a pause and a
+   * maintenance never undo each other); on return no session is mid-write. Leaving it re-reads the
+   * catalog: a restore may have changed the store underneath.
+   */
+  public void maintenance(boolean on) {
+    maintenance = on;
+    synchronized (sessionLock) {
+      if (!on) {
+        catalog = LessonCatalog.EMPTY;
+      }
+    }
+  }
+
   public LearnerStatus status() {
     return new LearnerStatus(paused, ready, rate, runner.sessions(), picker.learners(), runner.skipped());
   }
@@ -94,13 +109,13 @@ public final class LearnerSimulation implements AutoCloseable {
       if (closed || !storeReady(now)) {
         return;
       }
-      if (paused) {
+      if (paused || maintenance) {
         credit = 0;
         return;
       }
       // At most one second of backlog: a slow database lowers the rate instead of causing bursts.
       credit = Math.min(credit + rate * elapsed / 1000.0, Math.max(1, rate));
-      while (credit >= 1 && !paused && !closed) {
+      while (credit >= 1 && !paused && !maintenance && !closed) {
         credit -= 1;
         if (!runOne()) {
           credit = 0;
@@ -115,7 +130,7 @@ public final class LearnerSimulation implements AutoCloseable {
   /** One session under the lock; false when the tick should stop (nothing to serve, paused, store gone). */
   private boolean runOne() {
     synchronized (sessionLock) {
-      if (paused || closed) {
+      if (paused || maintenance || closed) {
         return false;
       }
       try {

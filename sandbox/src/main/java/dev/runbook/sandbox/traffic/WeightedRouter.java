@@ -3,6 +3,8 @@ package dev.runbook.sandbox.traffic;
 import com.sun.net.httpserver.HttpExchange;
 import dev.runbook.sandbox.http.Exchanges;
 import dev.runbook.sandbox.http.LoopbackServer;
+import dev.runbook.sandbox.maintenance.MaintenanceMode;
+import dev.runbook.sandbox.maintenance.MaintenanceState;
 import dev.runbook.sandbox.platform.Platform;
 import dev.runbook.sandbox.platform.RouteTable;
 import dev.runbook.sandbox.support.RandomSource;
@@ -22,6 +24,8 @@ import java.util.Map;
  * <p>This is what makes a canary real: at 10% the new release really answers about one request in
  * ten, and its errors and latency show up in its own slot's numbers. The answer carries
  * {@code X-Sandbox-Colour} and {@code X-Sandbox-Version} so callers can see where it came from.
+ * In maintenance it answers every service request with 503, the message and Retry-After, without
+ * reaching a slot (the slots' own numbers stay those of real traffic).
  */
 public final class WeightedRouter implements AutoCloseable {
 
@@ -36,9 +40,11 @@ public final class WeightedRouter implements AutoCloseable {
   private final HttpClient client;
   private final RandomSource random;
   private final LoopbackServer server;
+  private final MaintenanceMode maintenance;
 
-  public WeightedRouter(Platform platform, HttpClient client, RandomSource random, String bindAddress, int port)
-      throws IOException {
+  public WeightedRouter(Platform platform, HttpClient client, RandomSource random, String bindAddress, int port,
+      MaintenanceMode maintenance) throws IOException {
+    this.maintenance = maintenance;
     this.platform = platform;
     this.client = client;
     this.random = random;
@@ -63,6 +69,10 @@ public final class WeightedRouter implements AutoCloseable {
       } else if (!path.startsWith("/svc/")) {
         Exchanges.sendJson(exchange, 404, Map.of("error",
             "the router serves /svc/{service}/{path}; services: " + platform.serviceNames()));
+      } else if (maintenance.state().on()) {
+        MaintenanceState state = maintenance.state();
+        exchange.getResponseHeaders().set("Retry-After", String.valueOf(state.retryAfterSeconds()));
+        Exchanges.sendJson(exchange, 503, Map.of("error", "maintenance", "message", state.message()));
       } else {
         forward(exchange, path.substring("/svc/".length()), body);
       }

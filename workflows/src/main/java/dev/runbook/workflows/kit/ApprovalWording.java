@@ -11,6 +11,9 @@ package dev.runbook.workflows.kit;
  */
 public record ApprovalWording(String decision, String done, String howTo) {
   public static final ApprovalWording PROMOTE = new ApprovalWording("promote", "promoted", "Promote with: runbook promote");
+  /** Start before the low-traffic window (see {@link WindowWait}): sent as a promote of the waiting step. */
+  public static final ApprovalWording PROCEED_NOW = new ApprovalWording("proceed-now", "sent proceed-now for",
+      "Proceed now with: runbook promote");
 
   String howTo(String workflowId) {
     return howTo + " " + workflowId + " --as NAME";

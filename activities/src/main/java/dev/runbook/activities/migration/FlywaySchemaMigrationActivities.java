@@ -1,0 +1,134 @@
+package dev.runbook.activities.migration;
+
+import dev.runbook.workflows.contract.MigrationCheckRequest;
+import dev.runbook.workflows.contract.MigrationPlan;
+import dev.runbook.workflows.contract.MigrationRefusal;
+import dev.runbook.workflows.contract.SchemaMigrationActivities;
+import io.temporal.failure.ApplicationFailure;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.CoreErrorCode;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.output.ValidateOutput;
+import org.flywaydb.core.api.output.ValidateResult;
+
+/**
+ * Flyway over an environment's target schema and migrations folder (a filesystem folder, so the
+ * migrations an operator ships are the ones checked). The check is read-only: it never creates the
+ * schema or its history table.
+ */
+public final class FlywaySchemaMigrationActivities implements SchemaMigrationActivities {
+  private final MigrationTargets targets;
+
+  public FlywaySchemaMigrationActivities(MigrationTargets targets) {
+    this.targets = targets;
+  }
+
+  @Override
+  public MigrationPlan checkMigration(MigrationCheckRequest request) {
+    if (request == null || request.environment() == null || request.targetVersion() == null
+        || request.targetVersion().isBlank()) {
+      throw ApplicationFailure.newNonRetryableFailure("checkMigration needs environment and targetVersion (e.g. 1.1)",
+          MigrationRefusal.UNKNOWN_TARGET.failureType());
+    }
+    MigrationTarget target;
+    try {
+      target = targets.target(request.environment());
+    } catch (IllegalArgumentException e) {
+      throw refuse(MigrationRefusal.UNKNOWN_TARGET, e.getMessage());
+    }
+    if (target.migrations() == null || !Files.isDirectory(target.migrations())) {
+      throw refuse(MigrationRefusal.MIGRATIONS_FOLDER_MISSING, "the migrations folder " + target.migrations()
+          + " of " + request.environment() + " does not exist; nothing was changed");
+    }
+    reachable(target, request.environment());
+    MigrationVersion wanted = version(request.targetVersion());
+    Flyway flyway = flyway(target);
+    try {
+      MigrationInfoService info = flyway.info();
+      List<MigrationInfo> resolved = Arrays.stream(info.all())
+          .filter(m -> m.getVersion() != null && m.getScript() != null).toList();
+      if (resolved.stream().noneMatch(m -> m.getVersion().equals(wanted))) {
+        throw refuse(MigrationRefusal.UNKNOWN_TARGET, "no migration has version " + wanted + " in "
+            + target.migrations() + "; known: " + resolved.stream().map(m -> m.getVersion().getVersion())
+            .distinct().collect(Collectors.joining(", ")));
+      }
+      MigrationInfo current = info.current();
+      if (current != null && current.getVersion() != null && wanted.compareTo(current.getVersion()) <= 0) {
+        throw refuse(MigrationRefusal.TARGET_NOT_ABOVE_CURRENT, target.schema() + " is at version "
+            + current.getVersion() + "; the target " + wanted + " must be above it (a lower version is reached"
+            + " by restoring a snapshot, not by migrating)");
+      }
+      validate(flyway.validateWithResult(), target);
+      List<MigrationPlan.PendingMigration> pending = Arrays.stream(info.pending())
+          .filter(m -> m.getVersion() != null && m.getVersion().compareTo(wanted) <= 0)
+          .map(m -> new MigrationPlan.PendingMigration(m.getVersion().getVersion(), m.getDescription(), m.getScript()))
+          .toList();
+      return new MigrationPlan(target.schema(), current == null || current.getVersion() == null ? null
+          : current.getVersion().getVersion(), wanted.getVersion(), pending);
+    } catch (FlywayException e) {
+      throw refuse(MigrationRefusal.MIGRATIONS_INVALID, "Flyway cannot read the migrations of " + target.schema()
+          + " in " + target.migrations() + ": " + e.getMessage());
+    }
+  }
+
+  private static void validate(ValidateResult result, MigrationTarget target) {
+    if (result.validationSuccessful) {
+      return;
+    }
+    for (ValidateOutput bad : result.invalidMigrations) {
+      var code = bad.errorDetails == null ? null : bad.errorDetails.errorCode;
+      if (code == CoreErrorCode.CHECKSUM_MISMATCH || code == CoreErrorCode.APPLIED_VERSIONED_MIGRATION_NOT_RESOLVED
+          || code == CoreErrorCode.DESCRIPTION_MISMATCH || code == CoreErrorCode.TYPE_MISMATCH) {
+        throw refuse(MigrationRefusal.APPLIED_MIGRATION_CHANGED, "applied migration " + bad.version + " ("
+            + bad.description + ") of " + target.schema() + " no longer matches " + target.migrations() + ": "
+            + bad.errorDetails.errorMessage + ". Never edit an applied migration: restore the file and add a new one");
+      }
+    }
+    throw refuse(MigrationRefusal.MIGRATIONS_INVALID, "Flyway validate failed for " + target.schema() + ": "
+        + result.getAllErrorMessages());
+  }
+
+  private static Flyway flyway(MigrationTarget target) {
+    return Flyway.configure()
+        .dataSource(target.dataSource())
+        .schemas(target.schema())
+        .defaultSchema(target.schema())
+        .createSchemas(false)
+        .locations("filesystem:" + target.migrations().toAbsolutePath())
+        .ignoreMigrationPatterns("*:pending")
+        .load();
+  }
+
+  private static MigrationVersion version(String text) {
+    try {
+      if (!text.matches("\\d+([._]\\d+)*")) {
+        throw new FlywayException("not a version");
+      }
+      return MigrationVersion.fromVersion(text);
+    } catch (FlywayException e) {
+      throw refuse(MigrationRefusal.UNKNOWN_TARGET, "'" + text + "' is not a migration version such as 1.1");
+    }
+  }
+
+  private static void reachable(MigrationTarget target, String environment) {
+    try (Connection c = target.dataSource().getConnection()) {
+      c.isValid(5);
+    } catch (SQLException e) {
+      throw ApplicationFailure.newFailureWithCause("the target database of " + environment
+          + " cannot be reached: " + e.getMessage(), MigrationRefusal.DATABASE_UNREACHABLE, e);
+    }
+  }
+
+  private static ApplicationFailure refuse(MigrationRefusal refusal, String message) {
+    return ApplicationFailure.newNonRetryableFailure(message, refusal.failureType());
+  }
+}

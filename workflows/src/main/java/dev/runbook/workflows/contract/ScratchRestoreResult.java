@@ -1,0 +1,17 @@
+package dev.runbook.workflows.contract;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A scratch restore that passed: the (now dropped) copy's name, how long the restore and the whole
+ * rehearsal took, the restore's throughput over the dump's size, and how many queries passed.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ScratchRestoreResult(
+    String scratchDatabase,
+    long restoreMillis,
+    long totalMillis,
+    double megabytesPerSecond,
+    int validationsPassed) {}
