@@ -1,5 +1,6 @@
 package dev.runbook.starter.deploy;
 
+import dev.runbook.testkit.Command;
 import static dev.runbook.starter.deploy.ResolvedCompose.REPO;
 import static org.assertj.core.api.Assertions.assertThat;
 

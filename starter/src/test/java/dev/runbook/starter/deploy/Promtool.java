@@ -1,5 +1,7 @@
 package dev.runbook.starter.deploy;
 
+import dev.runbook.testkit.Command;
+import dev.runbook.testkit.DebianPackages;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
