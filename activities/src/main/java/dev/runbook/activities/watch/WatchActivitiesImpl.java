@@ -88,6 +88,7 @@ public class WatchActivitiesImpl implements WatchActivities {
     }
     int samples = progress.samples();
     long deadline = progress.deadlineMillis();
+    long windowStart = deadline - request.windowSeconds() * 1000;
     long pollMillis = request.pollSeconds() * 1000;
     // A pending rollback rule may finish its `for` duration past the deadline. After a crash the
     // attempt may resume past the deadline, with breach state younger than the last heartbeat that
@@ -99,7 +100,8 @@ public class WatchActivitiesImpl implements WatchActivities {
       WatchRule fired = null;
       for (WatchRule rule : request.rules()) {
         RuleState before = states.get(rule.name());
-        MetricReading canary = read(source, rule, request, request.canaryColour(), request.canaryVersion());
+        MetricReading canary = read(source, WindowLookback.sinceWindowStart(rule, now, windowStart), request,
+            request.canaryColour(), request.canaryVersion());
         MetricReading stable = stableReading(source, rule, request);
         RuleEvaluator.Evaluation eval =
             RuleEvaluator.evaluate(rule, canary, stable, before, now, request.staleAfterSeconds() * 1000);
