@@ -1,6 +1,7 @@
 package dev.runbook.worker.config;
 
 import dev.runbook.activities.control.RunControlActivitiesImpl;
+import dev.runbook.activities.incident.IncidentActivitiesImpl;
 import dev.runbook.activities.lock.TargetLockActivitiesImpl;
 import dev.runbook.activities.lock.TemporalHolderLiveness;
 import dev.runbook.activities.metrics.MetricSource;
@@ -107,6 +108,11 @@ class ActivitiesConfiguration {
   @Bean
   RunControlActivitiesImpl runControlActivities(WorkflowClient client) {
     return new RunControlActivitiesImpl(client);
+  }
+
+  @Bean
+  IncidentActivitiesImpl incidentActivities(WorkflowClient client, PolicyCatalog catalog, RunbookProperties properties) {
+    return new IncidentActivitiesImpl(client, catalog, properties.taskQueue());
   }
 
   @Bean
