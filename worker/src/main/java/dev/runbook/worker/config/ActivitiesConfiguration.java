@@ -83,7 +83,7 @@ class ActivitiesConfiguration {
 
   @Bean
   WatchActivitiesImpl watchActivities(PolicyCatalog catalog, RunbookProperties properties, HttpClient http,
-      NotificationActivitiesImpl notificationActivities) {
+      NotificationActivitiesImpl notificationActivities, IncidentActivitiesImpl incidentActivities) {
     Map<String, MetricSource> sources = new HashMap<>();
     if (properties.sandboxUrl() != null) {
       sources.put(PropertiesCheck.SANDBOX, new SandboxMetricSource(properties.sandboxUrl(), http, Clock.systemUTC()));
@@ -92,7 +92,7 @@ class ActivitiesConfiguration {
       sources.put(PropertiesCheck.PROMETHEUS, new PrometheusMetricSource(properties.prometheusUrl(), http, Clock.systemUTC()));
     }
     return new WatchActivitiesImpl(MetricSources.byEnvironment(catalog, sources), notificationActivities,
-        Clock.systemUTC(), Sleeper.threadSleep());
+        incidentActivities, Clock.systemUTC(), Sleeper.threadSleep());
   }
 
   @Bean
