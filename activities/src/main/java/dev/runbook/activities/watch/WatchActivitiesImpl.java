@@ -4,6 +4,7 @@ import dev.runbook.activities.metrics.MetricSource;
 import dev.runbook.workflows.api.RuleObservation;
 import dev.runbook.workflows.api.RuleVerdict;
 import dev.runbook.workflows.contract.MetricReading;
+import dev.runbook.workflows.contract.IncidentActivities;
 import dev.runbook.workflows.contract.NotificationActivities;
 import dev.runbook.workflows.contract.RuleAction;
 import dev.runbook.workflows.rules.RuleEvaluator;
@@ -47,15 +48,18 @@ public class WatchActivitiesImpl implements WatchActivities {
 
   public WatchActivitiesImpl(
       Function<String, MetricSource> sources, NotificationActivities notifier, Clock clock, Sleeper sleeper) {
-    this(sources, notifier, clock, sleeper, new OpenWatches(clock::millis));
+    this(sources, notifier, null, clock, sleeper, new OpenWatches(clock::millis));
   }
 
-  /** @param open where this worker's open windows are counted, for its gauges */
-  public WatchActivitiesImpl(Function<String, MetricSource> sources, NotificationActivities notifier, Clock clock,
-      Sleeper sleeper, OpenWatches open) {
+  /**
+   * @param incidents opens a sev-2 incident when a PAGE rule fires; null: the rule only pages
+   * @param open where this worker's open windows are counted, for its gauges
+   */
+  public WatchActivitiesImpl(Function<String, MetricSource> sources, NotificationActivities notifier,
+      IncidentActivities incidents, Clock clock, Sleeper sleeper, OpenWatches open) {
     this.open = open;
     this.sources = sources;
-    this.alerts = new RuleAlerts(notifier);
+    this.alerts = new RuleAlerts(notifier, incidents);
     this.clock = clock;
     this.sleeper = sleeper;
   }
