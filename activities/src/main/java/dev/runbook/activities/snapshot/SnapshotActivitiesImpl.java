@@ -71,8 +71,22 @@ public final class SnapshotActivitiesImpl implements SnapshotActivities {
     }
   }
 
+  /** Work on the restored copy before its validation queries: a rehearsal migrates it. */
+  @FunctionalInterface
+  public interface OnCopy {
+    void apply(DataSource copy) throws SQLException;
+  }
+
   @Override
   public ScratchRestoreResult restoreToScratch(ScratchRestoreRequest request) {
+    return restoreToScratch(request, copy -> {});
+  }
+
+  /**
+   * {@link #restoreToScratch(ScratchRestoreRequest)} with {@code onCopy} run between the restore
+   * and the validation queries; whatever it throws, the copy is dropped.
+   */
+  public ScratchRestoreResult restoreToScratch(ScratchRestoreRequest request, OnCopy onCopy) {
     if (request == null || request.snapshot() == null) {
       throw nonRetryable(SnapshotFailures.BAD_REQUEST, "restoreToScratch needs the snapshot (environment, workflow id, run id)");
     }
@@ -88,10 +102,12 @@ public final class SnapshotActivitiesImpl implements SnapshotActivities {
         throw failed("pg_restore into the scratch database " + scratch.name(), result);
       }
       long restored = clock.millis();
+      onCopy.apply(scratch.dataSource());
+      long worked = clock.millis();
       List<String> queries = request.validationQueries() == null ? List.of() : request.validationQueries();
       validate(scratch.dataSource(), queries);
       return new ScratchRestoreResult(scratch.name(), restored - started, clock.millis() - started,
-          megabytesPerSecond(record.sizeBytes(), restored - started), queries.size());
+          megabytesPerSecond(record.sizeBytes(), restored - started), queries.size(), worked - restored);
     } catch (SQLException e) {
       throw ApplicationFailure.newFailureWithCause("scratch database on " + target.host() + ":" + target.port()
           + ": " + e.getMessage(), SnapshotFailures.DATABASE_UNREACHABLE, e);

@@ -61,7 +61,7 @@ class FlywaySchemaMigrationActivitiesTest {
         throw new IllegalArgumentException("environment '" + env + "' has no target database");
       }
       return new MigrationTarget(db, schema, migrations);
-    });
+    }, null);
   }
 
   private void migrateTo(String version) {
@@ -146,7 +146,7 @@ class FlywaySchemaMigrationActivitiesTest {
     gone.setURL("jdbc:postgresql://127.0.0.1:" + port + "/postgres?connectTimeout=2");
     gone.setUser("postgres");
     FlywaySchemaMigrationActivities unreachable = new FlywaySchemaMigrationActivities(
-        env -> new MigrationTarget(gone, "platform", folder));
+        env -> new MigrationTarget(gone, "platform", folder), null);
     assertThatThrownBy(() -> unreachable.checkMigration(new MigrationCheckRequest("local", "1.1")))
         .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
           assertThat(f.getType()).isEqualTo(MigrationRefusal.DATABASE_UNREACHABLE);
