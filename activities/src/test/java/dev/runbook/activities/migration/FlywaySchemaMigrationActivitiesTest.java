@@ -3,6 +3,7 @@ package dev.runbook.activities.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.runbook.activities.support.SharedPostgres;
 import dev.runbook.workflows.contract.MigrationCheckRequest;
 import dev.runbook.workflows.contract.MigrationPlan;
 import dev.runbook.workflows.contract.MigrationRefusal;
@@ -17,7 +18,6 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,14 +35,10 @@ class FlywaySchemaMigrationActivitiesTest {
 
   @BeforeAll
   static void start() throws Exception {
-    pg = EmbeddedPostgres.builder().start();
+    pg = SharedPostgres.get();
     db = pg.getPostgresDatabase();
   }
 
-  @AfterAll
-  static void stop() throws Exception {
-    pg.close();
-  }
 
   @BeforeEach
   void migrations() throws Exception {

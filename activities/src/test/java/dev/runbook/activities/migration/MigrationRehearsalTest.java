@@ -7,6 +7,7 @@ import dev.runbook.activities.snapshot.PgClientTools;
 import dev.runbook.activities.snapshot.PgTarget;
 import dev.runbook.activities.snapshot.SnapshotActivitiesImpl;
 import dev.runbook.activities.snapshot.TestPgTools;
+import dev.runbook.activities.support.SharedPostgres;
 import dev.runbook.workflows.contract.MigrationRefusal;
 import dev.runbook.workflows.contract.RehearsalRequest;
 import dev.runbook.workflows.contract.RehearsalResult;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,15 +44,11 @@ class MigrationRehearsalTest {
 
   @BeforeAll
   static void start() throws Exception {
-    pg = EmbeddedPostgres.builder().start();
+    pg = SharedPostgres.get();
     db = pg.getPostgresDatabase();
     tools = new PgClientTools.Search(TestPgTools.forServer(PgClientTools.serverMajor(db)).pgDump().getParent(), "", null);
   }
 
-  @AfterAll
-  static void stop() throws Exception {
-    pg.close();
-  }
 
   @BeforeEach
   void setUp() throws Exception {

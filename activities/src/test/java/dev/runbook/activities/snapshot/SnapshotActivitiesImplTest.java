@@ -3,6 +3,7 @@ package dev.runbook.activities.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.runbook.activities.support.SharedPostgres;
 import dev.runbook.workflows.contract.RestoreResult;
 import dev.runbook.workflows.contract.ScratchRestoreRequest;
 import dev.runbook.workflows.contract.ScratchRestoreResult;
@@ -20,7 +21,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,15 +42,11 @@ class SnapshotActivitiesImplTest {
 
   @BeforeAll
   static void start() throws Exception {
-    pg = EmbeddedPostgres.builder().start();
+    pg = SharedPostgres.get();
     db = pg.getPostgresDatabase();
     tools = new PgClientTools.Search(TestPgTools.forServer(PgClientTools.serverMajor(db)).pgDump().getParent(), "", null);
   }
 
-  @AfterAll
-  static void stop() throws Exception {
-    pg.close();
-  }
 
   @BeforeEach
   void seed() throws Exception {
