@@ -49,6 +49,7 @@ public final class SnapshotActivitiesImpl implements SnapshotActivities {
         return done; // a completed snapshot is never retaken: it is the state the run started from
       }
       Tooling tooling = tooling(target);
+      long schemaBytes = schemaBytes(target);
       Path partial = files.partial(request);
       long started = clock.millis();
       PgProcess.Result result = PgProcess.run(List.of(tooling.commands.dump(partial)),
@@ -60,8 +61,8 @@ public final class SnapshotActivitiesImpl implements SnapshotActivities {
       long finished = clock.millis();
       long size = Files.size(partial);
       SnapshotRecord record = new SnapshotRecord(request.environment(), request.workflowId(), request.runId(),
-          files.dump(request).toString(), target.schemas(), finished, size, finished - started,
-          megabytesPerSecond(size, finished - started), String.valueOf(tooling.serverMajor),
+          files.dump(request).toString(), target.schemas(), finished, size, schemaBytes, finished - started,
+          megabytesPerSecond(schemaBytes, finished - started), String.valueOf(tooling.serverMajor),
           tooling.tools.version(), tooling.commands.restoreCommandText(files.dump(request)));
       files.keep(partial, request, record);
       return record;
@@ -107,7 +108,7 @@ public final class SnapshotActivitiesImpl implements SnapshotActivities {
       List<String> queries = request.validationQueries() == null ? List.of() : request.validationQueries();
       validate(scratch.dataSource(), queries);
       return new ScratchRestoreResult(scratch.name(), restored - started, clock.millis() - started,
-          megabytesPerSecond(record.sizeBytes(), restored - started), queries.size(), worked - restored);
+          megabytesPerSecond(dataBytes(record), restored - started), queries.size(), worked - restored);
     } catch (SQLException e) {
       throw ApplicationFailure.newFailureWithCause("scratch database on " + target.host() + ":" + target.port()
           + ": " + e.getMessage(), SnapshotFailures.DATABASE_UNREACHABLE, e);
@@ -138,7 +139,7 @@ public final class SnapshotActivitiesImpl implements SnapshotActivities {
     }
     long finished = clock.millis();
     return new RestoreResult(record.file(), target.schemas(), finished, finished - started,
-        megabytesPerSecond(record.sizeBytes(), finished - started));
+        megabytesPerSecond(dataBytes(record), finished - started));
   }
 
   private static void validate(DataSource copy, List<String> queries) throws SQLException {
@@ -210,6 +211,26 @@ public final class SnapshotActivitiesImpl implements SnapshotActivities {
         return -1L;
       }
     };
+  }
+
+  /** Tables, indexes and TOAST of the owned schemas: what a dump covers, whatever it compresses to. */
+  private static long schemaBytes(PgTarget target) {
+    try (Connection c = target.dataSource(target.database()).getConnection();
+        var q = c.prepareStatement("SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'm', 'p')")) {
+      q.setArray(1, c.createArrayOf("text", target.schemas().toArray()));
+      try (var rs = q.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw ApplicationFailure.newFailureWithCause("cannot measure " + target.schemas() + " in " + target.database()
+          + ": " + e.getMessage(), SnapshotFailures.DATABASE_UNREACHABLE, e);
+    }
+  }
+
+  private static long dataBytes(SnapshotRecord record) {
+    return record.schemaBytes() == null ? record.sizeBytes() : record.schemaBytes();
   }
 
   static double megabytesPerSecond(long bytes, long millis) {

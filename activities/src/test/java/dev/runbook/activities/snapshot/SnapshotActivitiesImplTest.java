@@ -73,6 +73,7 @@ class SnapshotActivitiesImplTest {
     assertThat(Files.size(Path.of(record.file()))).isEqualTo(record.sizeBytes()).isPositive();
     assertThat(record.schemas()).containsExactly("platform");
     assertThat(record.takenAtMillis()).isPositive();
+    assertThat(record.schemaBytes()).isGreaterThan(8192L * 2); // table + primary key, at least a page each
     assertThat(record.restoreCommand()).contains("pg_restore", "--file=-", record.file(), "psql",
         "--single-transaction", "'--command=DROP SCHEMA IF EXISTS platform CASCADE'");
 
