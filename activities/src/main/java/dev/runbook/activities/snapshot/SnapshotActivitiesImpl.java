@@ -43,8 +43,8 @@ public final class SnapshotActivitiesImpl implements SnapshotActivities {
   @Override
   public SnapshotRecord snapshotDatabase(SnapshotRequest request) {
     PgTarget target = target(request);
+    SnapshotRecord done = recorded(request);
     try {
-      SnapshotRecord done = files.completed(request);
       if (done != null) {
         return done; // a completed snapshot is never retaken: it is the state the run started from
       }
@@ -110,6 +110,10 @@ public final class SnapshotActivitiesImpl implements SnapshotActivities {
       return new ScratchRestoreResult(scratch.name(), restored - started, clock.millis() - started,
           megabytesPerSecond(dataBytes(record), restored - started), queries.size(), worked - restored);
     } catch (SQLException e) {
+      if ("42501".equals(e.getSQLState())) { // insufficient_privilege: retrying cannot help
+        throw nonRetryable(SnapshotFailures.BAD_REQUEST, "user " + target.user() + " may not create the scratch"
+            + " database on " + target.host() + ":" + target.port() + " (it needs CREATEDB): " + e.getMessage());
+      }
       throw ApplicationFailure.newFailureWithCause("scratch database on " + target.host() + ":" + target.port()
           + ": " + e.getMessage(), SnapshotFailures.DATABASE_UNREACHABLE, e);
     } catch (IOException e) {
@@ -189,13 +193,17 @@ public final class SnapshotActivitiesImpl implements SnapshotActivities {
     }
   }
 
-  private SnapshotRecord completed(SnapshotRequest r) {
-    SnapshotRecord record;
+  /** The run's completed snapshot, or null; a file that no longer matches its record is for a person. */
+  private SnapshotRecord recorded(SnapshotRequest r) {
     try {
-      record = files.completed(r);
+      return files.completed(r);
     } catch (IOException e) {
-      throw nonRetryable(SnapshotFailures.SNAPSHOT_DAMAGED, e.getMessage() + "; nothing was restored");
+      throw nonRetryable(SnapshotFailures.SNAPSHOT_DAMAGED, e.getMessage() + "; nothing was changed");
     }
+  }
+
+  private SnapshotRecord completed(SnapshotRequest r) {
+    SnapshotRecord record = recorded(r);
     if (record == null) {
       throw nonRetryable(SnapshotFailures.SNAPSHOT_MISSING, "run " + r.workflowId() + " / " + r.runId()
           + " has no completed snapshot (" + files.dump(r) + "); nothing was restored");

@@ -105,6 +105,21 @@ class SnapshotActivitiesImplTest {
   }
 
   @Test
+  void aSnapshotChangedAfterItWasTakenIsNeitherRetakenNorRestored() throws Exception {
+    SnapshotRecord record = snapshots.snapshotDatabase(run);
+    Files.write(Path.of(record.file()), new byte[] {1, 2, 3}, java.nio.file.StandardOpenOption.APPEND);
+    sql("INSERT INTO platform.user_progress VALUES ('late', '{\"xp\": 1}')");
+    for (var call : List.<Runnable>of(() -> snapshots.snapshotDatabase(run), () -> snapshots.restoreSnapshot(run))) {
+      assertThatThrownBy(call::run).isInstanceOfSatisfying(ApplicationFailure.class, f -> {
+        assertThat(f.getType()).isEqualTo(SnapshotFailures.SNAPSHOT_DAMAGED);
+        assertThat(f.isNonRetryable()).isTrue();
+        assertThat(f.getOriginalMessage()).contains("the file was changed after it was taken", "nothing was changed");
+      });
+    }
+    assertThat(count("SELECT count(*) FROM platform.user_progress")).isEqualTo(501);
+  }
+
+  @Test
   void scratchRestorePassesItsChecksAndLeavesNoCopyBehind() throws Exception {
     snapshots.snapshotDatabase(run);
     ScratchRestoreResult result = snapshots.restoreToScratch(new ScratchRestoreRequest(run, List.of(
