@@ -96,7 +96,7 @@ class WatchActivitiesImplTest {
         throw ApplicationFailure.newNonRetryableFailure("no metric source for " + environment, "UnknownEnvironment");
       }
       return source;
-    }, notifier, clock, sleeper, openWatches));
+    }, notifier, null, clock, sleeper, openWatches));
     watch = env.newActivityStub(WatchActivities.class, ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofMinutes(1))
         .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
