@@ -6,6 +6,7 @@ import dev.runbook.sandbox.catalog.CatalogException;
 import dev.runbook.sandbox.catalog.CatalogLoader;
 import dev.runbook.sandbox.catalog.QuietServices;
 import dev.runbook.sandbox.catalog.ServiceSpec;
+import dev.runbook.sandbox.hosted.HostedPlatforms;
 import dev.runbook.sandbox.instance.ReleaseBehaviour;
 import dev.runbook.sandbox.instance.SlotHost;
 import dev.runbook.sandbox.instance.SlotServer;
@@ -64,6 +65,7 @@ public final class Sandbox implements AutoCloseable {
   private final ScheduledExecutorService loadTicker =
       Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("load"));
   private String adminUrl;
+  private HostedPlatforms hostedPlatforms;
   private String routerUrl;
   private boolean closed;
 
@@ -131,8 +133,12 @@ public final class Sandbox implements AutoCloseable {
       maintenance.onChange(learners::maintenance);
     }
 
+    // loopback like the admin API (a container's --bind widens them too); ephemeral ports, named by the admin API
+    HostedPlatforms hosted = HostedPlatforms.start(options.bindAddress());
+    parts.add(hosted);
+    hostedPlatforms = hosted;
     AdminServer admin = new AdminServer(platform, options.bindAddress(), options.adminPort(), options.adminDelayMillis(), this::close,
-        market, lessons, maintenance);
+        market, lessons, maintenance, hosted.urls());
     parts.add(admin);
     adminUrl = admin.url();
 
@@ -162,6 +168,11 @@ public final class Sandbox implements AutoCloseable {
   /** Base URL of the admin API, e.g. {@code http://127.0.0.1:7300}. */
   public String adminUrl() {
     return adminUrl;
+  }
+
+  /** Fly, Railway and Render stand-ins, each with its own admin API. */
+  public HostedPlatforms hostedPlatforms() {
+    return hostedPlatforms;
   }
 
   /** Base URL of the weighted router, e.g. {@code http://127.0.0.1:7301}. */

@@ -38,6 +38,12 @@ public final class AdminServer implements AutoCloseable {
    */
   public AdminServer(Platform platform, String bindAddress, int port, long delayMillis, Runnable onShutdown, MarketData market,
       LessonsApi lessons, MaintenanceMode maintenance) throws IOException {
+    this(platform, bindAddress, port, delayMillis, onShutdown, market, lessons, maintenance, Map.of());
+  }
+
+  /** As above, also naming the hosted platforms' own admin APIs ({@code GET /api/hosted-platforms}). */
+  public AdminServer(Platform platform, String bindAddress, int port, long delayMillis, Runnable onShutdown, MarketData market,
+      LessonsApi lessons, MaintenanceMode maintenance, Map<String, String> hostedPlatforms) throws IOException {
     Runnable slow = () -> pause(delayMillis);
     LessonEndpoints lessonEndpoints = new LessonEndpoints(lessons);
     ApiRouter router = new ApiRouter()
@@ -59,7 +65,8 @@ public final class AdminServer implements AutoCloseable {
             r.path("service"), r.path("colour"), r.queryInt("lookback", DEFAULT_LOOKBACK_SECONDS,
                 "an integer number of seconds from 1 to " + Platform.MAX_LOOKBACK_SECONDS))))
         .on("GET", "/api/log", r -> Reply.json(platform.actions()))
-        .on("GET", "/api/market", r -> Reply.json(market.describe()));
+        .on("GET", "/api/market", r -> Reply.json(market.describe()))
+        .on("GET", "/api/hosted-platforms", r -> Reply.json(hostedPlatforms));
     lessonEndpoints.register(router);
     new MaintenanceEndpoints(maintenance).register(router);
     router

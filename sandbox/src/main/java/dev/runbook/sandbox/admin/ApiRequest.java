@@ -42,6 +42,33 @@ record ApiRequest(Map<String, String> path, Map<String, String> query, byte[] bo
     return node.intValue();
   }
 
+  /** An optional string field of the JSON body; null when absent or the body is empty. */
+  String optionalText(String field) {
+    if (body.length == 0) {
+      return null;
+    }
+    JsonNode node = object("{}").get(field);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isTextual() || node.asText().isBlank()) {
+      throw badInput("field '" + field + "' must be a non-empty string when given");
+    }
+    return node.asText();
+  }
+
+  /** An optional boolean field of the JSON body (false when absent). */
+  boolean flag(String field) {
+    JsonNode node = body.length == 0 ? null : object("{}").get(field);
+    if (node == null || node.isNull()) {
+      return false;
+    }
+    if (!node.isBoolean()) {
+      throw badInput("field '" + field + "' must be true or false, got " + node);
+    }
+    return node.booleanValue();
+  }
+
   /** An optional integer query parameter. */
   int queryInt(String name, int fallback, String meaning) {
     String raw = query.get(name);

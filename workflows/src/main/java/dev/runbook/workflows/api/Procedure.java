@@ -44,7 +44,14 @@ public enum Procedure {
    */
   PROGRESS_MIGRATION("progress-migration", "ProgressMigration", "progress", ProcedureInput.of(
       ProgressMigrationRequest.class, RequestValidation::progressMigration,
-      r -> new RunTarget(ProgressMigrationRequest.TABLE, r.environment(), null)), "Table");
+      r -> new RunTarget(ProgressMigrationRequest.TABLE, r.environment(), null)), "Table"),
+  /**
+   * One version of a service to several hosted platforms in their configured order (seed 002):
+   * {@code multi:web:production}.
+   */
+  MULTI_PLATFORM("multi-platform", "MultiPlatformDeploy", "multi", ProcedureInput.of(
+      MultiPlatformRequest.class, RequestValidation::multiPlatform,
+      r -> new RunTarget(r.service(), r.environment(), r.version())));
 
   private final String cliName;
   private final String workflowType;

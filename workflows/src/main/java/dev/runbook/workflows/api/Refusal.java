@@ -21,7 +21,8 @@ public enum Refusal {
   RENDER_FAILED("RenderFailed", "the lesson cannot be rendered"),
   NO_LESSON_POLICY("NoLessonPolicy", "the environment takes no lesson updates"),
   NO_ESCALATION_POLICY("NoEscalationPolicy", "the environment has no escalation policy for incidents"),
-  NO_PROGRESS_STORE("NoProgressStore", "the environment has no progress store to migrate");
+  NO_PROGRESS_STORE("NoProgressStore", "the environment has no progress store to migrate"),
+  UNKNOWN_PLATFORM("UnknownPlatform", "the platform is not configured for multi-platform deploys in that environment");
 
   private final String failureType;
   private final String description;

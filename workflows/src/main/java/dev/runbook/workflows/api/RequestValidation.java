@@ -125,6 +125,35 @@ public final class RequestValidation {
     return problems;
   }
 
+  /** The most platforms one request may name: more is a typo or an attack, not a deploy. */
+  public static final int MAX_PLATFORMS = 16;
+
+  public static List<String> multiPlatform(MultiPlatformRequest r) {
+    List<String> problems = new ArrayList<>();
+    if (r == null) {
+      return List.of("input is missing: expected {\"service\":...,\"environment\":...,\"version\":...,"
+          + "\"platforms\":[\"fly\",\"railway\",\"render\"]}");
+    }
+    target(r.service(), r.environment(), problems);
+    version("version", r.version(), true, problems);
+    if (r.platforms() != null) {
+      if (r.platforms().size() > MAX_PLATFORMS) {
+        problems.add("platforms names " + r.platforms().size() + " platforms; at most " + MAX_PLATFORMS);
+      } else {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String p : r.platforms()) {
+          if (p == null || !NAME.matcher(p).matches()) {
+            problems.add("platform '" + p + "' is not a platform name (lowercase letters, digits, '-')");
+          } else if (!seen.add(p)) {
+            problems.add("platform '" + p + "' is named twice");
+          }
+        }
+      }
+    }
+    identity("requestedBy", r.requestedBy(), problems);
+    return problems;
+  }
+
   private static void target(String service, String environment, List<String> problems) {
     if (service == null || !NAME.matcher(service).matches()) {
       problems.add("service '" + service + "' is not a service name (lowercase letters, digits, '-')");

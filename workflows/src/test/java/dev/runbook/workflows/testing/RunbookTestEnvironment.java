@@ -63,6 +63,7 @@ public final class RunbookTestEnvironment implements AutoCloseable {
   public final FakeLessonStore lessons = new FakeLessonStore();
   public final FakeProgressStore progress = new FakeProgressStore();
   public final InMemoryTargetLocks locks = new InMemoryTargetLocks();
+  public final FakeHostedPlatforms hosted = new FakeHostedPlatforms();
   public final WorkflowTaskHold taskHold = new WorkflowTaskHold();
   /** What the workflows counted (reported every 10 ms). */
   public final RecordingStatsReporter metrics = new RecordingStatsReporter();
@@ -96,7 +97,8 @@ public final class RunbookTestEnvironment implements AutoCloseable {
 
   private void register(Worker w) {
     w.registerWorkflowImplementationTypes(workflowTypes);
-    w.registerActivitiesImplementations(platform, policies, registry, notifier, runControl, lessons, progress, locks, incidents);
+    w.registerActivitiesImplementations(platform, policies, registry, notifier, runControl, lessons, progress, locks, incidents,
+        hosted);
   }
 
   // ---- starting runs ---------------------------------------------------------------------------
