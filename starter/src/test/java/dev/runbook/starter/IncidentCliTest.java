@@ -99,6 +99,6 @@ class IncidentCliTest {
 
     Cli.Result closed = cli("incident", "ack", ID, "--as", "bob");
     assertThat(closed.code()).isEqualTo(64);
-    assertThat(closed.err()).contains(ID);
+    assertThat(closed.err()).contains(ID + " has already ended (completed); nothing to act on");
   }
 }

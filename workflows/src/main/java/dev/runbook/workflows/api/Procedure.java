@@ -30,7 +30,7 @@ public enum Procedure {
       r -> new RunTarget(r.lessonId(), r.environment(), null)), "Lesson"),
   /**
    * One incident per service and environment: {@code incident:learning-api:production}. Its
-   * "version" is the severity label ({@code sev1}). Opened with {@link IncidentOpener}, which joins
+   * "version" is the severity label ({@code sev1}). Opened with {@code incident.IncidentOpener}, which joins
    * an open one.
    */
   INCIDENT_RESPONSE("incident-response", "IncidentResponse", "incident", ProcedureInput.of(

@@ -3,9 +3,9 @@ package dev.runbook.workflows.kit;
 import dev.runbook.workflows.api.ApprovalRecord;
 import dev.runbook.workflows.api.IncidentJoin;
 import dev.runbook.workflows.api.IncidentRequest;
-import dev.runbook.workflows.api.RequestValidation;
 import dev.runbook.workflows.api.Outcome;
 import dev.runbook.workflows.api.Refusal;
+import dev.runbook.workflows.api.RequestValidation;
 import dev.runbook.workflows.api.SearchAttributeKeys;
 import dev.runbook.workflows.contract.GateNotice;
 import dev.runbook.workflows.contract.IncidentReport;
@@ -175,7 +175,9 @@ public final class RunRecorder {
    */
   public void openIncident(int severity, String summary) {
     String requester = ctx.header().requestedBy();
-    IncidentRequest request = new IncidentRequest(severity, ctx.service(), ctx.environment(), summary,
+    // an incident's summary is at most 500 characters (499 and an ellipsis): a longer one would be refused
+    IncidentRequest request = new IncidentRequest(severity, ctx.service(), ctx.environment(),
+        RefusedRuns.clip(summary, 499),
         RequestValidation.isIdentity(requester) ? requester : "runbook", Workflow.getInfo().getRunId(),
         ctx.workflowId(), null);
     guarded("open incident", () -> {
