@@ -8,8 +8,8 @@ import java.util.function.Consumer;
 
 /**
  * What an earlier `runbook dev` left in its stack file. Still alive: refuse to start a second one.
- * Killed with -9: its sandbox and worker may still hold the ports; stop those (only processes whose
- * command line names our jars).
+ * Killed with -9: its sandbox, worker and Prometheus may still hold the ports; stop those (only
+ * processes whose command line names our jars, or Prometheus's loopback listen address).
  */
 final class StaleStack {
   private StaleStack() {}
@@ -26,12 +26,17 @@ final class StaleStack {
           "another `runbook dev` is running (pid " + cli + ", temporal " + stale.temporalAddress()
               + "); stop it with Ctrl-C first, or use it");
     }
-    for (String part : List.of("worker", "sandbox")) {
+    for (String part : List.of("worker", "sandbox", "prometheus")) {
       Long pid = pids.get(part);
       if (pid == null) {
         continue;
       }
-      String jar = Path.of(part.equals("worker") ? RunbookHome.WORKER_JAR : RunbookHome.SANDBOX_JAR).getFileName().toString();
+      // what its command line must contain to be that part, not a process that got the pid since
+      String jar = switch (part) {
+        case "worker" -> Path.of(RunbookHome.WORKER_JAR).getFileName().toString();
+        case "sandbox" -> Path.of(RunbookHome.SANDBOX_JAR).getFileName().toString();
+        default -> "--web.listen-address=127.0.0.1:";
+      };
       ProcessHandle.of(pid)
           .filter(ProcessHandle::isAlive)
           .filter(p -> p.info().commandLine().map(c -> c.contains(jar)).orElse(false))
