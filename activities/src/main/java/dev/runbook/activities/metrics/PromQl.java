@@ -21,8 +21,12 @@ import java.util.Map;
 public final class PromQl {
   private static final String SEL = "service=\"{service}\",colour=\"{colour}\",version=\"{version}\"";
 
+  /**
+   * A release without a single 5xx has no 5xx series at all (client libraries export the codes
+   * they saw), so the numerator falls back to 0; no requests at all still gives no series.
+   */
   static final String ERROR_RATE =
-      "100 * sum(rate(http_requests_total{" + SEL + ",code=~\"5..\"}[{lookback}]))"
+      "100 * (sum(rate(http_requests_total{" + SEL + ",code=~\"5..\"}[{lookback}])) or vector(0))"
           + " / sum(rate(http_requests_total{" + SEL + "}[{lookback}]))";
   static final String LATENCY_P95 =
       "histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{" + SEL + "}[{lookback}]))) * 1000";

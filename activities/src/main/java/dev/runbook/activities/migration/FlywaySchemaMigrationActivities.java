@@ -1,22 +1,31 @@
 package dev.runbook.activities.migration;
 
+import dev.runbook.activities.snapshot.SnapshotActivitiesImpl;
 import dev.runbook.workflows.contract.MigrationCheckRequest;
 import dev.runbook.workflows.contract.MigrationPlan;
 import dev.runbook.workflows.contract.MigrationRefusal;
+import dev.runbook.workflows.contract.RehearsalRequest;
+import dev.runbook.workflows.contract.RehearsalResult;
 import dev.runbook.workflows.contract.SchemaMigrationActivities;
+import dev.runbook.workflows.contract.ScratchRestoreRequest;
+import dev.runbook.workflows.contract.ScratchRestoreResult;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.CoreErrorCode;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.output.ValidateOutput;
 import org.flywaydb.core.api.output.ValidateResult;
 
@@ -27,9 +36,37 @@ import org.flywaydb.core.api.output.ValidateResult;
  */
 public final class FlywaySchemaMigrationActivities implements SchemaMigrationActivities {
   private final MigrationTargets targets;
+  private final SnapshotActivitiesImpl snapshots;
 
-  public FlywaySchemaMigrationActivities(MigrationTargets targets) {
+  /** @param snapshots restores the copies rehearsals run on (null: this instance only checks) */
+  public FlywaySchemaMigrationActivities(MigrationTargets targets, SnapshotActivitiesImpl snapshots) {
     this.targets = targets;
+    this.snapshots = snapshots;
+  }
+
+  @Override
+  public RehearsalResult rehearseMigration(RehearsalRequest request) {
+    if (request == null || request.snapshot() == null || snapshots == null) {
+      throw refuse(MigrationRefusal.UNKNOWN_TARGET, "rehearseMigration needs the run's snapshot and a target version");
+    }
+    MigrationPlan plan = checkMigration(new MigrationCheckRequest(request.snapshot().environment(),
+        request.targetVersion()));
+    MigrationTarget target = targets.target(request.snapshot().environment());
+    List<String> applied = new ArrayList<>();
+    ScratchRestoreResult copy = snapshots.restoreToScratch(
+        new ScratchRestoreRequest(request.snapshot(), request.validationQueries()), dataSource -> {
+          try {
+            MigrateResult result = flyway(target, dataSource).target(plan.targetVersion()).load().migrate();
+            result.migrations.forEach(m -> applied.add(m.version));
+          } catch (FlywayException e) {
+            throw refuse(MigrationRefusal.REHEARSAL_FAILED, "migrating the rehearsal copy of " + target.schema()
+                + " from " + plan.currentVersion() + " to " + plan.targetVersion() + " failed (the live database is"
+                + " untouched): " + e.getMessage());
+          }
+        });
+    return new RehearsalResult(copy.scratchDatabase(), plan.currentVersion(), plan.targetVersion(), applied,
+        copy.restoreMillis(), copy.workMillis() == null ? 0 : copy.workMillis(), copy.totalMillis(),
+        copy.validationsPassed());
   }
 
   @Override
@@ -51,7 +88,7 @@ public final class FlywaySchemaMigrationActivities implements SchemaMigrationAct
     }
     reachable(target, request.environment());
     MigrationVersion wanted = version(request.targetVersion());
-    Flyway flyway = flyway(target);
+    Flyway flyway = flyway(target, target.dataSource()).ignoreMigrationPatterns("*:pending").load();
     try {
       MigrationInfoService info = flyway.info();
       List<MigrationInfo> resolved = Arrays.stream(info.all())
@@ -97,15 +134,13 @@ public final class FlywaySchemaMigrationActivities implements SchemaMigrationAct
         + result.getAllErrorMessages());
   }
 
-  private static Flyway flyway(MigrationTarget target) {
+  private static FluentConfiguration flyway(MigrationTarget target, DataSource dataSource) {
     return Flyway.configure()
-        .dataSource(target.dataSource())
+        .dataSource(dataSource)
         .schemas(target.schema())
         .defaultSchema(target.schema())
         .createSchemas(false)
-        .locations("filesystem:" + target.migrations().toAbsolutePath())
-        .ignoreMigrationPatterns("*:pending")
-        .load();
+        .locations("filesystem:" + target.migrations().toAbsolutePath());
   }
 
   private static MigrationVersion version(String text) {

@@ -63,32 +63,61 @@ final class ProgressBatch {
     }
   }
 
+  /**
+   * A batch as read and migrated in memory, before anything is written: the rows as read, the
+   * documents to write (at the revision they were read at) and how many needed nothing.
+   */
+  record Prepared(List<Row> rows, List<Row> writes, long alreadyCurrent) {
+    String lastUserId() {
+      return rows.isEmpty() ? null : rows.get(rows.size() - 1).userId();
+    }
+  }
+
+  /** Migrates {@code rows} in memory (no database work: it may run beside another batch's writes). */
+  Prepared prepare(List<Row> rows) {
+    List<Row> writes = new ArrayList<>();
+    long current = 0;
+    for (Row row : rows) {
+      String migratedJson = migrate(row);
+      if (migratedJson == null) {
+        current++;
+      } else {
+        writes.add(new Row(row.userId(), migratedJson, row.revision()));
+      }
+    }
+    return new Prepared(rows, writes, current);
+  }
+
   /** Migrates and writes {@code rows}; returns counts (first/last from the rows as read). */
   Outcome apply(Connection c, List<Row> rows) throws SQLException {
+    return apply(c, prepare(rows));
+  }
+
+  /**
+   * Writes a prepared batch compare-and-set; documents written by a learner since they were read
+   * are read again, migrated again and written again, until none is left.
+   */
+  Outcome apply(Connection c, Prepared batch) throws SQLException {
     long migrated = 0;
-    long current = 0;
+    long current = batch.alreadyCurrent();
     long lost = 0;
-    List<Row> pending = rows;
-    for (int round = 1; !pending.isEmpty(); round++) {
-      if (round > MAX_ROUNDS) {
-        throw new SQLException(pending.size() + " document(s) kept changing under the migration for "
+    Prepared pending = batch;
+    for (int round = 1; ; round++) {
+      Set<String> written = write(c, pending.writes());
+      migrated += written.size();
+      List<String> lostIds = pending.writes().stream().map(Row::userId).filter(id -> !written.contains(id)).toList();
+      if (lostIds.isEmpty()) {
+        break;
+      }
+      if (round == MAX_ROUNDS) {
+        throw new SQLException(lostIds.size() + " document(s) kept changing under the migration for "
             + MAX_ROUNDS + " rounds; the batch is retried", "40001");
       }
-      List<Row> writes = new ArrayList<>();
-      for (Row row : pending) {
-        String migratedJson = migrate(row);
-        if (migratedJson == null) {
-          current++;
-        } else {
-          writes.add(new Row(row.userId(), migratedJson, row.revision()));
-        }
-      }
-      Set<String> written = write(c, writes);
-      migrated += written.size();
-      List<String> lostIds = writes.stream().map(Row::userId).filter(id -> !written.contains(id)).toList();
       lost += lostIds.size();
-      pending = lostIds.isEmpty() ? List.of() : reread(c, lostIds);
+      pending = prepare(reread(c, lostIds));
+      current += pending.alreadyCurrent();
     }
+    List<Row> rows = batch.rows();
     return new Outcome(rows.get(0).userId(), rows.get(rows.size() - 1).userId(), migrated, current, lost);
   }
 

@@ -6,7 +6,11 @@ import dev.runbook.workflows.progressmigration.ProgressMigrationReport;
 import dev.runbook.workflows.progressmigration.ProgressMigrationTask;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -16,6 +20,10 @@ import javax.sql.DataSource;
  * details) and from the ledger when that is further on (a batch committed but its heartbeat never
  * reached the server); the ledger claim inside each transaction makes a batch applied at most once
  * per run, whatever the attempts do.
+ *
+ * <p>While one batch is written, the next is read and migrated in memory on a second connection
+ * (the JSON work overlaps the database's). A document a learner writes between that early read and
+ * our write only loses its compare-and-set and is migrated again from the learner's version.
  */
 final class ProgressPass {
   private final DataSource dataSource;
@@ -30,38 +38,69 @@ final class ProgressPass {
   }
 
   ProgressMigrationReport run(ProgressMigrationTask task, ProgressCheckpoint from) throws SQLException {
-    ProgressCheckpoint at = from;
-    try (Connection c = dataSource.getConnection()) {
+    ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "progress-migration-reader");
+      t.setDaemon(true);
+      return t;
+    });
+    try (Connection c = dataSource.getConnection(); Connection readConnection = dataSource.getConnection()) {
+      ProgressCheckpoint at = from;
       ProgressCheckpoint ledger = ProgressLedger.latest(c, task.runKey()).orElse(ProgressCheckpoint.START);
       if (ledger.batches() > at.batches()) {
         at = ledger;
       }
       int resumedAfter = at.batches();
       c.setAutoCommit(false);
+      Future<ProgressBatch.Prepared> next = readAhead(reader, readConnection, at.lastUserId(), task.batchSize());
       while (true) {
-        ProgressCheckpoint next = oneBatch(c, task, at);
-        if (next == null) {
+        ProgressBatch.Prepared current = await(next);
+        if (current.rows().isEmpty()) {
           return new ProgressMigrationReport(at.batches(), at.migrated(), at.alreadyCurrent(), at.lostRaces(),
               resumedAfter);
         }
-        at = next;
+        next = readAhead(reader, readConnection, current.lastUserId(), task.batchSize());
+        ProgressCheckpoint after = oneBatch(c, task, at, current);
+        if (!Objects.equals(after.lastUserId(), current.lastUserId())) {
+          // another attempt got further: continue after the ledger, not after what we read
+          await(next);
+          next = readAhead(reader, readConnection, after.lastUserId(), task.batchSize());
+        }
+        at = after;
         afterBatch.accept(at);
       }
+    } finally {
+      reader.shutdownNow();
     }
   }
 
-  /** The checkpoint after the next batch; null at the end of the table. */
-  private ProgressCheckpoint oneBatch(Connection c, ProgressMigrationTask task, ProgressCheckpoint at)
-      throws SQLException {
+  private Future<ProgressBatch.Prepared> readAhead(ExecutorService reader, Connection c, String after, int size) {
+    return reader.submit(() -> batch.prepare(batch.read(c, after, size)));
+  }
+
+  private static ProgressBatch.Prepared await(Future<ProgressBatch.Prepared> read) throws SQLException {
     try {
-      List<ProgressBatch.Row> rows = batch.read(c, at.lastUserId(), task.batchSize());
-      if (rows.isEmpty()) {
-        c.rollback();
-        return null;
+      return read.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("interrupted while reading the next batch", "57014", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof SQLException sql) {
+        throw sql;
       }
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Applies {@code rows} as batch {@code at.batches() + 1}, or skips to the ledger if it is applied already. */
+  private ProgressCheckpoint oneBatch(Connection c, ProgressMigrationTask task, ProgressCheckpoint at,
+      ProgressBatch.Prepared rows) throws SQLException {
+    try {
       int batchNo = at.batches() + 1;
-      String first = rows.get(0).userId();
-      String last = rows.get(rows.size() - 1).userId();
+      String first = rows.rows().get(0).userId();
+      String last = rows.lastUserId();
       if (!ProgressLedger.claim(c, task.runKey(), batchNo, first, last)) {
         // an earlier attempt applied it after our checkpoint was taken: continue after the ledger
         c.rollback();

@@ -108,8 +108,8 @@ public record PgClientTools(Path pgDump, Path pgRestore, Path psql, int major, S
 
   static String howToInstall(int serverMajor) {
     return "Install Debian's postgresql-client-" + serverMajor + " or a later postgresql-client-N"
-        + " (apt-get install postgresql-client; Debian 12 ships postgresql-client-15), or set"
-        + " runbook.postgres-client.dir to a directory holding pg_dump, pg_restore and psql";
+        + " (apt-get install postgresql-client; Debian 12 ships postgresql-client-15), or configure a"
+        + " directory holding pg_dump, pg_restore and psql of that version";
   }
 
   private static List<Path> debianVersionDirs(Path root) {

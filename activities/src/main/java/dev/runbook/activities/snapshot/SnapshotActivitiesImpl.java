@@ -43,12 +43,13 @@ public final class SnapshotActivitiesImpl implements SnapshotActivities {
   @Override
   public SnapshotRecord snapshotDatabase(SnapshotRequest request) {
     PgTarget target = target(request);
+    SnapshotRecord done = recorded(request);
     try {
-      SnapshotRecord done = files.completed(request);
       if (done != null) {
         return done; // a completed snapshot is never retaken: it is the state the run started from
       }
       Tooling tooling = tooling(target);
+      long schemaBytes = schemaBytes(target);
       Path partial = files.partial(request);
       long started = clock.millis();
       PgProcess.Result result = PgProcess.run(List.of(tooling.commands.dump(partial)),
@@ -60,8 +61,8 @@ public final class SnapshotActivitiesImpl implements SnapshotActivities {
       long finished = clock.millis();
       long size = Files.size(partial);
       SnapshotRecord record = new SnapshotRecord(request.environment(), request.workflowId(), request.runId(),
-          files.dump(request).toString(), target.schemas(), finished, size, finished - started,
-          megabytesPerSecond(size, finished - started), String.valueOf(tooling.serverMajor),
+          files.dump(request).toString(), target.schemas(), finished, size, schemaBytes, finished - started,
+          megabytesPerSecond(schemaBytes, finished - started), String.valueOf(tooling.serverMajor),
           tooling.tools.version(), tooling.commands.restoreCommandText(files.dump(request)));
       files.keep(partial, request, record);
       return record;
@@ -71,8 +72,22 @@ public final class SnapshotActivitiesImpl implements SnapshotActivities {
     }
   }
 
+  /** Work on the restored copy before its validation queries: a rehearsal migrates it. */
+  @FunctionalInterface
+  public interface OnCopy {
+    void apply(DataSource copy) throws SQLException;
+  }
+
   @Override
   public ScratchRestoreResult restoreToScratch(ScratchRestoreRequest request) {
+    return restoreToScratch(request, copy -> {});
+  }
+
+  /**
+   * {@link #restoreToScratch(ScratchRestoreRequest)} with {@code onCopy} run between the restore
+   * and the validation queries; whatever it throws, the copy is dropped.
+   */
+  public ScratchRestoreResult restoreToScratch(ScratchRestoreRequest request, OnCopy onCopy) {
     if (request == null || request.snapshot() == null) {
       throw nonRetryable(SnapshotFailures.BAD_REQUEST, "restoreToScratch needs the snapshot (environment, workflow id, run id)");
     }
@@ -88,11 +103,17 @@ public final class SnapshotActivitiesImpl implements SnapshotActivities {
         throw failed("pg_restore into the scratch database " + scratch.name(), result);
       }
       long restored = clock.millis();
+      onCopy.apply(scratch.dataSource());
+      long worked = clock.millis();
       List<String> queries = request.validationQueries() == null ? List.of() : request.validationQueries();
       validate(scratch.dataSource(), queries);
       return new ScratchRestoreResult(scratch.name(), restored - started, clock.millis() - started,
-          megabytesPerSecond(record.sizeBytes(), restored - started), queries.size());
+          megabytesPerSecond(dataBytes(record), restored - started), queries.size(), worked - restored);
     } catch (SQLException e) {
+      if ("42501".equals(e.getSQLState())) { // insufficient_privilege: retrying cannot help
+        throw nonRetryable(SnapshotFailures.BAD_REQUEST, "user " + target.user() + " may not create the scratch"
+            + " database on " + target.host() + ":" + target.port() + " (it needs CREATEDB): " + e.getMessage());
+      }
       throw ApplicationFailure.newFailureWithCause("scratch database on " + target.host() + ":" + target.port()
           + ": " + e.getMessage(), SnapshotFailures.DATABASE_UNREACHABLE, e);
     } catch (IOException e) {
@@ -122,7 +143,7 @@ public final class SnapshotActivitiesImpl implements SnapshotActivities {
     }
     long finished = clock.millis();
     return new RestoreResult(record.file(), target.schemas(), finished, finished - started,
-        megabytesPerSecond(record.sizeBytes(), finished - started));
+        megabytesPerSecond(dataBytes(record), finished - started));
   }
 
   private static void validate(DataSource copy, List<String> queries) throws SQLException {
@@ -172,13 +193,17 @@ public final class SnapshotActivitiesImpl implements SnapshotActivities {
     }
   }
 
-  private SnapshotRecord completed(SnapshotRequest r) {
-    SnapshotRecord record;
+  /** The run's completed snapshot, or null; a file that no longer matches its record is for a person. */
+  private SnapshotRecord recorded(SnapshotRequest r) {
     try {
-      record = files.completed(r);
+      return files.completed(r);
     } catch (IOException e) {
-      throw nonRetryable(SnapshotFailures.SNAPSHOT_DAMAGED, e.getMessage() + "; nothing was restored");
+      throw nonRetryable(SnapshotFailures.SNAPSHOT_DAMAGED, e.getMessage() + "; nothing was changed");
     }
+  }
+
+  private SnapshotRecord completed(SnapshotRequest r) {
+    SnapshotRecord record = recorded(r);
     if (record == null) {
       throw nonRetryable(SnapshotFailures.SNAPSHOT_MISSING, "run " + r.workflowId() + " / " + r.runId()
           + " has no completed snapshot (" + files.dump(r) + "); nothing was restored");
@@ -194,6 +219,26 @@ public final class SnapshotActivitiesImpl implements SnapshotActivities {
         return -1L;
       }
     };
+  }
+
+  /** Tables, indexes and TOAST of the owned schemas: what a dump covers, whatever it compresses to. */
+  private static long schemaBytes(PgTarget target) {
+    try (Connection c = target.dataSource(target.database()).getConnection();
+        var q = c.prepareStatement("SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'm', 'p')")) {
+      q.setArray(1, c.createArrayOf("text", target.schemas().toArray()));
+      try (var rs = q.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw ApplicationFailure.newFailureWithCause("cannot measure " + target.schemas() + " in " + target.database()
+          + ": " + e.getMessage(), SnapshotFailures.DATABASE_UNREACHABLE, e);
+    }
+  }
+
+  private static long dataBytes(SnapshotRecord record) {
+    return record.schemaBytes() == null ? record.sizeBytes() : record.schemaBytes();
   }
 
   static double megabytesPerSecond(long bytes, long millis) {

@@ -2,6 +2,8 @@ package dev.runbook.activities.watch;
 
 import dev.runbook.workflows.api.RuleObservation;
 import dev.runbook.workflows.contract.Notification;
+import dev.runbook.workflows.api.IncidentRequest;
+import dev.runbook.workflows.contract.IncidentActivities;
 import dev.runbook.workflows.contract.NotificationActivities;
 import dev.runbook.workflows.contract.RuleAction;
 import dev.runbook.workflows.rules.RuleState;
@@ -18,15 +20,20 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends the notification of a NOTIFY or PAGE rule that just fired. A failed send must neither end
  * the watch (rollback rules are still being judged) nor be forgotten: the rule's "fired" mark is
- * dropped, so the next poll of the same breach fires and sends again.
+ * dropped, so the next poll of the same breach fires and sends again. A PAGE rule also opens (or
+ * joins) a sev-2 incident of the service and environment, so someone owns the page; a failure to
+ * open one is logged, the page itself has gone out.
  */
 final class RuleAlerts {
   private static final Logger log = LoggerFactory.getLogger(RuleAlerts.class);
 
   private final NotificationActivities notifier;
+  private final IncidentActivities incidents;
 
-  RuleAlerts(NotificationActivities notifier) {
+  /** @param incidents opens incidents for PAGE rules; null: pages only */
+  RuleAlerts(NotificationActivities notifier, IncidentActivities incidents) {
     this.notifier = notifier;
+    this.incidents = incidents;
   }
 
   /** Returns the state to keep: unchanged when sent, without the fired mark when not. */
@@ -44,10 +51,26 @@ final class RuleAlerts {
       String event = "rule-fired:" + rule.name() + ":" + state.breachSinceMillis();
       notifier.notify(new Notification(severity, title, body, request.service(), request.environment(),
           request.workflowId(), event, null, details(request, rule, observation, state)));
+      if (rule.action() == RuleAction.PAGE) {
+        openIncident(request, title + ": " + body);
+      }
       return state;
     } catch (RuntimeException e) {
       log.error("could not send '{}'; will retry on the next poll: {}", title, e.toString());
       return new RuleState(state.breachSinceMillis(), null, state.conclusiveReads(), state.inconclusiveReads());
+    }
+  }
+
+  private void openIncident(WatchRequest request, String summary) {
+    if (incidents == null) {
+      return;
+    }
+    try {
+      incidents.openIncident(new IncidentRequest(2, request.service(), request.environment(),
+          summary.length() > 500 ? summary.substring(0, 497) + "..." : summary, "runbook", null, request.workflowId(),
+          null));
+    } catch (RuntimeException e) {
+      log.error("could not open an incident for '{}': {}", summary, e.toString());
     }
   }
 

@@ -4,6 +4,7 @@ import dev.runbook.activities.metrics.MetricSource;
 import dev.runbook.workflows.api.RuleObservation;
 import dev.runbook.workflows.api.RuleVerdict;
 import dev.runbook.workflows.contract.MetricReading;
+import dev.runbook.workflows.contract.IncidentActivities;
 import dev.runbook.workflows.contract.NotificationActivities;
 import dev.runbook.workflows.contract.RuleAction;
 import dev.runbook.workflows.rules.RuleEvaluator;
@@ -47,15 +48,18 @@ public class WatchActivitiesImpl implements WatchActivities {
 
   public WatchActivitiesImpl(
       Function<String, MetricSource> sources, NotificationActivities notifier, Clock clock, Sleeper sleeper) {
-    this(sources, notifier, clock, sleeper, new OpenWatches(clock::millis));
+    this(sources, notifier, null, clock, sleeper, new OpenWatches(clock::millis));
   }
 
-  /** @param open where this worker's open windows are counted, for its gauges */
-  public WatchActivitiesImpl(Function<String, MetricSource> sources, NotificationActivities notifier, Clock clock,
-      Sleeper sleeper, OpenWatches open) {
+  /**
+   * @param incidents opens a sev-2 incident when a PAGE rule fires; null: the rule only pages
+   * @param open where this worker's open windows are counted, for its gauges
+   */
+  public WatchActivitiesImpl(Function<String, MetricSource> sources, NotificationActivities notifier,
+      IncidentActivities incidents, Clock clock, Sleeper sleeper, OpenWatches open) {
     this.open = open;
     this.sources = sources;
-    this.alerts = new RuleAlerts(notifier);
+    this.alerts = new RuleAlerts(notifier, incidents);
     this.clock = clock;
     this.sleeper = sleeper;
   }
@@ -88,6 +92,7 @@ public class WatchActivitiesImpl implements WatchActivities {
     }
     int samples = progress.samples();
     long deadline = progress.deadlineMillis();
+    long windowStart = deadline - request.windowSeconds() * 1000;
     long pollMillis = request.pollSeconds() * 1000;
     // A pending rollback rule may finish its `for` duration past the deadline. After a crash the
     // attempt may resume past the deadline, with breach state younger than the last heartbeat that
@@ -99,7 +104,8 @@ public class WatchActivitiesImpl implements WatchActivities {
       WatchRule fired = null;
       for (WatchRule rule : request.rules()) {
         RuleState before = states.get(rule.name());
-        MetricReading canary = read(source, rule, request, request.canaryColour(), request.canaryVersion());
+        MetricReading canary = read(source, WindowLookback.sinceWindowStart(rule, now, windowStart), request,
+            request.canaryColour(), request.canaryVersion());
         MetricReading stable = stableReading(source, rule, request);
         RuleEvaluator.Evaluation eval =
             RuleEvaluator.evaluate(rule, canary, stable, before, now, request.staleAfterSeconds() * 1000);

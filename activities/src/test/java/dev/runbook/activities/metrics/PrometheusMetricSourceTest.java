@@ -28,7 +28,7 @@ class PrometheusMetricSourceTest {
   private static final long NOW = 1_763_700_010_000L;
   private static final Clock CLOCK = Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC);
   private static final String ERROR_RATE =
-      "100 * sum(rate(http_requests_total{service=\"learning-api\",colour=\"green\",version=\"v1.5.1\",code=~\"5..\"}[30s]))"
+      "100 * (sum(rate(http_requests_total{service=\"learning-api\",colour=\"green\",version=\"v1.5.1\",code=~\"5..\"}[30s])) or vector(0))"
           + " / sum(rate(http_requests_total{service=\"learning-api\",colour=\"green\",version=\"v1.5.1\"}[30s]))";
   private static final String REQUESTS = "sum(increase(http_requests_total{service=\"learning-api\",colour=\"green\",version=\"v1.5.1\"}[30s]))";
 

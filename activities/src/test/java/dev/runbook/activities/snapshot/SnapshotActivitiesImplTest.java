@@ -3,6 +3,7 @@ package dev.runbook.activities.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.runbook.activities.support.SharedPostgres;
 import dev.runbook.workflows.contract.RestoreResult;
 import dev.runbook.workflows.contract.ScratchRestoreRequest;
 import dev.runbook.workflows.contract.ScratchRestoreResult;
@@ -20,7 +21,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,15 +42,11 @@ class SnapshotActivitiesImplTest {
 
   @BeforeAll
   static void start() throws Exception {
-    pg = EmbeddedPostgres.builder().start();
+    pg = SharedPostgres.get();
     db = pg.getPostgresDatabase();
     tools = new PgClientTools.Search(TestPgTools.forServer(PgClientTools.serverMajor(db)).pgDump().getParent(), "", null);
   }
 
-  @AfterAll
-  static void stop() throws Exception {
-    pg.close();
-  }
 
   @BeforeEach
   void seed() throws Exception {
@@ -77,6 +73,7 @@ class SnapshotActivitiesImplTest {
     assertThat(Files.size(Path.of(record.file()))).isEqualTo(record.sizeBytes()).isPositive();
     assertThat(record.schemas()).containsExactly("platform");
     assertThat(record.takenAtMillis()).isPositive();
+    assertThat(record.schemaBytes()).isGreaterThan(8192L * 2); // table + primary key, at least a page each
     assertThat(record.restoreCommand()).contains("pg_restore", "--file=-", record.file(), "psql",
         "--single-transaction", "'--command=DROP SCHEMA IF EXISTS platform CASCADE'");
 
@@ -105,6 +102,21 @@ class SnapshotActivitiesImplTest {
     assertThat(again).isEqualTo(first);
     snapshots.restoreSnapshot(run);
     assertThat(count("SELECT count(*) FROM platform.user_progress")).isEqualTo(500);
+  }
+
+  @Test
+  void aSnapshotChangedAfterItWasTakenIsNeitherRetakenNorRestored() throws Exception {
+    SnapshotRecord record = snapshots.snapshotDatabase(run);
+    Files.write(Path.of(record.file()), new byte[] {1, 2, 3}, java.nio.file.StandardOpenOption.APPEND);
+    sql("INSERT INTO platform.user_progress VALUES ('late', '{\"xp\": 1}')");
+    for (var call : List.<Runnable>of(() -> snapshots.snapshotDatabase(run), () -> snapshots.restoreSnapshot(run))) {
+      assertThatThrownBy(call::run).isInstanceOfSatisfying(ApplicationFailure.class, f -> {
+        assertThat(f.getType()).isEqualTo(SnapshotFailures.SNAPSHOT_DAMAGED);
+        assertThat(f.isNonRetryable()).isTrue();
+        assertThat(f.getOriginalMessage()).contains("the file was changed after it was taken", "nothing was changed");
+      });
+    }
+    assertThat(count("SELECT count(*) FROM platform.user_progress")).isEqualTo(501);
   }
 
   @Test

@@ -8,10 +8,10 @@ import java.nio.file.Path;
  * Debian's postgresql-client-15 unpacked into target/debian (as the deploy-file tests provision
  * docker-compose). Anything missing fails the test with what to install; nothing is skipped.
  */
-final class TestPgTools {
+public final class TestPgTools {
   private TestPgTools() {}
 
-  static PgClientTools forServer(int serverMajor) {
+  public static PgClientTools forServer(int serverMajor) {
     try {
       return PgClientTools.locate(PgClientTools.Search.machine(null), serverMajor);
     } catch (PgClientTools.Missing notOnMachine) {
@@ -20,7 +20,7 @@ final class TestPgTools {
   }
 
   /** Debian 12's client tools and their libpq, unpacked (never installed) under target/debian. */
-  static Path unpackedDebianClient() {
+  public static Path unpackedDebianClient() {
     Path root = new DebianPackages(Path.of("target/debian")).unpack("postgresql-client-15", "libpq5"::equals);
     return root.resolve("usr/lib/postgresql/15/bin");
   }

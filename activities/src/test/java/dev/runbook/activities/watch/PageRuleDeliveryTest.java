@@ -10,6 +10,10 @@ import dev.runbook.activities.support.FakeHttpServer;
 import dev.runbook.activities.support.FakeHttpServer.Response;
 import dev.runbook.activities.support.Json;
 import dev.runbook.activities.testing.VirtualClock;
+import dev.runbook.workflows.api.IncidentJoin;
+import dev.runbook.workflows.api.IncidentRequest;
+import dev.runbook.workflows.api.IncidentState;
+import dev.runbook.workflows.api.Procedure;
 import dev.runbook.workflows.contract.Comparison;
 import dev.runbook.workflows.contract.MetricKind;
 import dev.runbook.workflows.contract.MetricReading;
@@ -46,6 +50,7 @@ class PageRuleDeliveryTest {
   private FakeHttpServer receiver;
   private TestActivityEnvironment env;
   private WatchActivities watch;
+  private final List<IncidentRequest> incidents = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @BeforeEach
   void setUp() throws Exception {
@@ -58,7 +63,10 @@ class PageRuleDeliveryTest {
     NotificationActivitiesImpl notifier = new NotificationActivitiesImpl(null, URI.create(receiver.uri() + "/slack"),
         new PagerTarget(URI.create(receiver.uri() + "/v2/enqueue"), "R0UT1NGKEY"), HttpClient.newHttpClient());
     env = TestActivityEnvironment.newInstance();
-    env.registerActivitiesImplementations(new WatchActivitiesImpl(environment -> source, notifier, clock, clock::advance));
+    env.registerActivitiesImplementations(new WatchActivitiesImpl(environment -> source, notifier, incident -> {
+      incidents.add(incident);
+      return new IncidentJoin(Procedure.INCIDENT_RESPONSE.workflowId(incident), false, IncidentState.OPEN, 2);
+    }, clock, clock::advance, new OpenWatches(clock::millis)));
     watch = env.newActivityStub(WatchActivities.class, ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofMinutes(1))
         .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build()).build());
@@ -98,6 +106,12 @@ class PageRuleDeliveryTest {
     assertThat(details.path("colour").asText()).isEqualTo("green");
     assertThat(details.path("step").asText()).isEqualTo("Canary 10% (watch 2m)");
 
+    assertThat(incidents).as("the page rule opens a sev-2 incident; the notify rule none").singleElement()
+        .satisfies(i -> {
+          assertThat(i.severity()).isEqualTo(2);
+          assertThat(i.source()).isEqualTo("deploy:learning-api:production");
+          assertThat(i.summary()).startsWith("complaints fired on learning-api v1.5.1 (green) in production: ");
+        });
     assertThat(bodies("/slack")).extracting(m -> m.path("severity").asText() + " " + m.path("event").asText())
         .containsExactlyInAnyOrder("WARNING rule-fired:error-rate-warning:" + START, "PAGE rule-fired:complaints:" + (START + 30_000));
   }

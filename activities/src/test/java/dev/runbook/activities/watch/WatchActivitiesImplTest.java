@@ -61,6 +61,7 @@ class WatchActivitiesImplTest {
   private final List<Notification> sent = new CopyOnWriteArrayList<>();
   private final List<String> reads = new CopyOnWriteArrayList<>();
   private final List<String> readVersions = new CopyOnWriteArrayList<>();
+  private final List<String> lookbacks = new CopyOnWriteArrayList<>();
   private final AtomicInteger sleeps = new AtomicInteger();
   private volatile Script script = (rule, colour, s) -> ok(1.0);
   private volatile Function<Notification, RuntimeException> notifyFailure = n -> null;
@@ -75,6 +76,7 @@ class WatchActivitiesImplTest {
     MetricSource source = (rule, service, environment, colour, version) -> {
       reads.add(colour + "@" + second());
       readVersions.add(colour + " " + version);
+      lookbacks.add(colour + "@" + second() + ":" + rule.lookbackSeconds());
       return script.read(rule, colour, second());
     };
     NotificationActivities notifier = n -> {
@@ -94,7 +96,7 @@ class WatchActivitiesImplTest {
         throw ApplicationFailure.newNonRetryableFailure("no metric source for " + environment, "UnknownEnvironment");
       }
       return source;
-    }, notifier, clock, sleeper, openWatches));
+    }, notifier, null, clock, sleeper, openWatches));
     watch = env.newActivityStub(WatchActivities.class, ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofMinutes(1))
         .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
@@ -261,6 +263,18 @@ class WatchActivitiesImplTest {
     assertThat(reads).contains("green@0", "blue@0");
     assertThat(readVersions).as("each side is read by its own release, never by the colour alone")
         .containsOnly("green v1.5.1", "blue v1.5.0");
+  }
+
+  @Test
+  void theCanaryIsNeverReadFurtherBackThanItsWindowStarted() {
+    WatchRule degradation = new WatchRule("degradation", MetricKind.LATENCY_P95_MS, Comparison.GREATER_THAN, 1.5, true,
+        30, 30, RuleAction.ROLLBACK, 0, null, null);
+
+    watch.watchRollout(request(60, degradation));
+
+    // the baseline keeps its lookback; the canary's grows with the window up to the rule's 30 s
+    assertThat(lookbacks).containsSubsequence("green@0:1", "blue@0:30", "green@10:10", "blue@10:30",
+        "green@20:20", "green@30:30", "green@40:30", "blue@40:30");
   }
 
   @Test

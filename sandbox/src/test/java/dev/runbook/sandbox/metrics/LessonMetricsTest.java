@@ -58,6 +58,12 @@ class LessonMetricsTest {
         "sandbox_lesson_sessions_total{" + labels + ",result=\"abandoned\"} 1\n",
         "sandbox_lesson_feedback_total{" + labels + ",sentiment=\"positive\"} 0\n",
         "sandbox_lesson_feedback_total{" + labels + ",sentiment=\"negative\"} 1\n",
-        "sandbox_lesson_restarts_total{" + labels + "} 0\n");
+        "sandbox_lesson_restarts_total{" + labels + "} 0\n",
+        // the names the built-in lesson PromQL reads
+        "# TYPE lesson_opens_total counter\n",
+        "lesson_opens_total{" + labels + "} 1\n",
+        "lesson_render_errors_total{" + labels + "} 0\n",
+        "lesson_sessions_total{" + labels + ",result=\"completed\"} 0\n",
+        "lesson_feedback_total{" + labels + ",sentiment=\"negative\"} 1\n");
   }
 }

@@ -1,6 +1,7 @@
 package dev.runbook.worker.config;
 
 import dev.runbook.activities.control.RunControlActivitiesImpl;
+import dev.runbook.activities.incident.IncidentActivitiesImpl;
 import dev.runbook.activities.lock.TargetLockActivitiesImpl;
 import dev.runbook.activities.lock.TemporalHolderLiveness;
 import dev.runbook.activities.metrics.MetricSource;
@@ -83,7 +84,8 @@ class ActivitiesConfiguration {
 
   @Bean
   WatchActivitiesImpl watchActivities(PolicyCatalog catalog, RunbookProperties properties, HttpClient http,
-      NotificationActivitiesImpl notificationActivities, OpenWatches openWatches) {
+      NotificationActivitiesImpl notificationActivities, IncidentActivitiesImpl incidentActivities,
+      OpenWatches openWatches) {
     Map<String, MetricSource> sources = new HashMap<>();
     if (properties.sandboxUrl() != null) {
       sources.put(PropertiesCheck.SANDBOX, new SandboxMetricSource(properties.sandboxUrl(), http, Clock.systemUTC()));
@@ -92,7 +94,7 @@ class ActivitiesConfiguration {
       sources.put(PropertiesCheck.PROMETHEUS, new PrometheusMetricSource(properties.prometheusUrl(), http, Clock.systemUTC()));
     }
     return new WatchActivitiesImpl(MetricSources.byEnvironment(catalog, sources), notificationActivities,
-        Clock.systemUTC(), Sleeper.threadSleep(), openWatches);
+        incidentActivities, Clock.systemUTC(), Sleeper.threadSleep(), openWatches);
   }
 
   @Bean
@@ -108,6 +110,11 @@ class ActivitiesConfiguration {
   @Bean
   RunControlActivitiesImpl runControlActivities(WorkflowClient client) {
     return new RunControlActivitiesImpl(client);
+  }
+
+  @Bean
+  IncidentActivitiesImpl incidentActivities(WorkflowClient client, PolicyCatalog catalog, RunbookProperties properties) {
+    return new IncidentActivitiesImpl(client, catalog, properties.taskQueue());
   }
 
   @Bean

@@ -9,7 +9,8 @@ public enum MigrationRefusal {
   UNKNOWN_TARGET("UnknownSchemaTarget", "no migration has the target version"),
   TARGET_NOT_ABOVE_CURRENT("TargetNotAboveCurrent", "the target version is at or below the database's"),
   APPLIED_MIGRATION_CHANGED("AppliedMigrationChanged", "an applied migration was edited or removed"),
-  MIGRATIONS_INVALID("MigrationsInvalid", "Flyway's validation of the migrations failed");
+  MIGRATIONS_INVALID("MigrationsInvalid", "Flyway's validation of the migrations failed"),
+  REHEARSAL_FAILED("RehearsalFailed", "a migration failed on the rehearsal copy; the live database is untouched");
 
   /** Not a refusal: the database did not answer, and the check is retried. */
   public static final String DATABASE_UNREACHABLE = "DatabaseUnreachable";

@@ -16,4 +16,14 @@ public interface SchemaMigrationActivities {
    */
   @ActivityMethod
   MigrationPlan checkMigration(MigrationCheckRequest request);
+
+  /**
+   * Rehearses on a copy: checks as {@link #checkMigration}, restores the run's snapshot into a
+   * scratch database, migrates the copy to the target with Flyway, runs the validation queries and
+   * drops the copy, whatever happened. Its duration is the estimate for the real migration. A
+   * migration that fails on the copy is a non-retryable {@link MigrationRefusal#REHEARSAL_FAILED}
+   * with the database's error; the live database is never touched. Idempotent by run.
+   */
+  @ActivityMethod
+  RehearsalResult rehearseMigration(RehearsalRequest request);
 }

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * A scratch restore that passed: the (now dropped) copy's name, how long the restore and the whole
- * rehearsal took, the restore's throughput over the dump's size, and how many queries passed.
+ * rehearsal took, the restore's throughput (the snapshot's schema bytes per second), how many queries passed, and how
+ * long the work on the copy took ({@code workMillis}: a rehearsal's migration; 0 for none).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -14,4 +15,5 @@ public record ScratchRestoreResult(
     long restoreMillis,
     long totalMillis,
     double megabytesPerSecond,
-    int validationsPassed) {}
+    int validationsPassed,
+    Long workMillis) {}

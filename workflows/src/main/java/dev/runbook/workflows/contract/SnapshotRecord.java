@@ -10,7 +10,10 @@ import java.util.List;
  * password is never in it: it comes from PGPASSWORD or ~/.pgpass).
  *
  * @param takenAtMillis when the dump finished (epoch milliseconds)
- * @param megabytesPerSecond file size over dump time (1 MB = 10^6 bytes)
+ * @param sizeBytes the dump file (compressed: often a small fraction of the data)
+ * @param schemaBytes the owned schemas' tables, indexes and TOAST in the database when dumped
+ * @param megabytesPerSecond schemaBytes over dump time (1 MB = 10^6 bytes): data covered per second,
+ *     comparable between databases whatever their compression ratio
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -22,6 +25,7 @@ public record SnapshotRecord(
     List<String> schemas,
     long takenAtMillis,
     long sizeBytes,
+    Long schemaBytes,
     long durationMillis,
     double megabytesPerSecond,
     String serverVersion,

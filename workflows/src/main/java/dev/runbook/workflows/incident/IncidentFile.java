@@ -164,6 +164,7 @@ final class IncidentFile {
     resolvedBy = c.by();
     resolvedAt = Workflow.currentTimeMillis();
     resolution = c.text();
+    reportDueAt = resolvedAt + policy.reportDueSeconds() * 1000; // so the resolve update answers with it
     state = IncidentState.RESOLVED;
     event(Kind.RESOLVED, null, c.by(), c.text());
   }

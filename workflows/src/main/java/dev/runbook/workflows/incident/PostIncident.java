@@ -36,31 +36,31 @@ final class PostIncident {
     status.phase(Phase.WRITING_REPORT, "post-incident report due");
     status.waitingFor("post-incident report", policy.everyone());
     // a reopened incident reports again: its notices need event names of their own
-    String suffix = this.file.reopenings() == 0 ? "" : ":reopened-" + this.file.reopenings();
-    String file = notices.commands("report") + " --root-cause TEXT";
+    String suffix = file.reopenings() == 0 ? "" : ":reopened-" + file.reopenings();
+    String fileIt = notices.commands("report") + " --root-cause TEXT";
     notices.send(Severity.INFO, "report-due" + suffix, "resolved; post-incident report due",
-        "Resolved. File the post-incident report (root cause) within " + policy.reportDueSeconds() / 3600 + "h: " + file,
-        Map.of("report", file));
+        "Resolved. File the post-incident report (root cause) within " + policy.reportDueSeconds() / 3600 + "h: " + fileIt,
+        Map.of("report", fileIt));
     int reminder = 0;
     while (true) {
       long next = Math.min(due, resolvedAt + (reminder + 1) * policy.reportRemindEverySeconds() * 1000);
       boolean ended = Timers.awaitUntil(next, next == due ? "report due" : "report reminder " + (reminder + 1),
-          () -> this.file.state() != IncidentState.RESOLVED);
+          () -> file.state() != IncidentState.RESOLVED);
       if (ended) {
-        return this.file.state() == IncidentState.CLOSED ? Ending.FILED : Ending.REOPENED;
+        return file.state() == IncidentState.CLOSED ? Ending.FILED : Ending.REOPENED;
       }
       if (next == due) {
-        this.file.event(Kind.REPORT_OVERDUE, null, null, "no post-incident report filed by the due time");
+        file.event(Kind.REPORT_OVERDUE, null, null, "no post-incident report filed by the due time");
         notices.send(Severity.WARNING, "report-overdue" + suffix, "post-incident report overdue",
             "No post-incident report was filed within " + policy.reportDueSeconds() / 3600 + "h of resolve.", Map.of());
-        this.file.close();
+        file.close();
         return Ending.OVERDUE;
       }
       reminder++;
-      this.file.event(Kind.REPORT_REMINDER, null, null, "reminder " + reminder + ": post-incident report due");
+      file.event(Kind.REPORT_REMINDER, null, null, "reminder " + reminder + ": post-incident report due");
       notices.send(Severity.INFO, "report-reminder-" + reminder + suffix, "post-incident report reminder " + reminder,
           "The post-incident report is due at the latest " + policy.reportDueSeconds() / 3600 + "h after resolve: "
-              + file, Map.of("report", file));
+              + fileIt, Map.of("report", fileIt));
     }
   }
 }

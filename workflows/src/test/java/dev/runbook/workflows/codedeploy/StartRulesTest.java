@@ -83,8 +83,10 @@ class StartRulesTest {
     assertThat(awaitRefusedCount()).as("a refused run is counted in runbook_runs_total").isEqualTo(1);
     assertThat(rt.platform.calls()).noneMatch(c -> "v1.6.0".equals(c.arg()));
 
+    // the promotion cancels the blocked watch through its heartbeat; releasing the block as well
+    // would race the cancel request against the activity's completion, which wedges the test server
+    // (FAILED_PRECONDITION: ACTIVITY_UNKNOWN) though a real server takes either order
     rt.promote(EMERGENCY_ID, "alice");
-    watching.release();
     assertThat(rt.result(EMERGENCY_ID).outcome()).isEqualTo(Outcome.SUCCEEDED);
     assertThat(rt.locks.holders()).as("the emergency released the service when it ended").isEmpty();
   }

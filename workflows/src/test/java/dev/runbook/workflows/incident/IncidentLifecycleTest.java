@@ -49,6 +49,7 @@ class IncidentLifecycleTest {
     assertThat(incidents.ack("dana").targetMet()).isTrue();
     IncidentView resolved = incidents.resolve("dana", "rolled back v1.6.0");
     assertThat(resolved.state()).isEqualTo(IncidentState.RESOLVED);
+    assertThat(resolved.reportDueAtMillis()).isEqualTo(resolved.resolvedAtMillis() + 24 * HOUR * 1000);
     assertThatThrownBy(() -> incidents.ack("erin")).isInstanceOf(WorkflowUpdateException.class)
         .rootCause().hasMessageContaining("is resolved: nothing to acknowledge");
 

@@ -99,6 +99,24 @@ class WindowWaitTest {
   }
 
   @Test
+  void proceedNowAsAnUpdateAnswersTheCliAndARefusedOneNeverEntersHistory() {
+    WindowWorkflow run = startAt("2026-12-07T22:25:00Z");
+    WorkflowClient.start(run::waitForWindow, SEED, TWENTY_MIN, false);
+    env.sleep(Duration.ofMinutes(1));
+    io.temporal.client.WorkflowStub stub = io.temporal.client.WorkflowStub.fromTyped(run);
+
+    io.temporal.client.WorkflowUpdateException refused = catchThrowableOfType(
+        io.temporal.client.WorkflowUpdateException.class,
+        () -> stub.update("promote", ApprovalRecord.class, new PromoteRequest("alice", false, null, null)));
+    assertThat(refused.getCause().getMessage()).contains("requested this run and cannot approve it");
+    ApprovalRecord accepted = stub.update("promote", ApprovalRecord.class, new PromoteRequest("bob", false, null, null));
+
+    assertThat(accepted.accepted()).isTrue();
+    assertThat(accepted.step()).isEqualTo(1);
+    assertThat(result(run)).startsWith("proceed-now by bob at 2026-12-07T22:26:");
+  }
+
+  @Test
   void startedWithNowItDoesNotWait() {
     WindowWorkflow run = startAt("2026-12-07T22:25:00Z");
     assertThat(run.waitForWindow(SEED, TWENTY_MIN, true)).startsWith("proceed-now by alice at 2026-12-07T22:25:");
