@@ -112,6 +112,8 @@ try {
   const lesson = await start('LessonUpdate');
   // learners' progress documents are a target of their own too (the progress table)
   const progress = await start('ProgressMigration');
+  // web on the sandbox's Fly, Railway and Render stand-ins: a target of its own too
+  const multi = await start('MultiPlatformDeploy');
 
   const deploy = await start('CodeDeploy');
   await promoteThrough(deploy);
@@ -127,6 +129,7 @@ try {
 
   out.LessonUpdate = await finish(lesson);
   out.ProgressMigration = await finish(progress);
+  out.MultiPlatformDeploy = await finish(multi);
 } finally {
   await connection.close();
 }

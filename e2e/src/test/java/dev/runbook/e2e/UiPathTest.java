@@ -106,6 +106,10 @@ class UiPathTest {
     JsonNode progress = out.path("ProgressMigration");
     assertEnded(progress, "SUCCEEDED", "progress-migration", "user_progress", "1.0");
     assertThat(progress.path("workflowId").asText()).isEqualTo("progress:user_progress:local");
+
+    JsonNode multi = out.path("MultiPlatformDeploy");
+    assertEnded(multi, "SUCCEEDED", "multi-platform", "web", "v2.1.0");
+    assertThat(multi.path("result").path("reason").asText()).isEqualTo("v2.1.0 live on fly, railway, render");
   }
 
   /** The run ended with {@code outcome} in its result, its status query and its search attributes. */

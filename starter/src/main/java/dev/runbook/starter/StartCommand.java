@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
       StartEmergencyDeployCommand.class,
       StartRollbackCommand.class,
       StartLessonUpdateCommand.class,
-      StartProgressMigrationCommand.class
+      StartProgressMigrationCommand.class,
+      StartMultiPlatformCommand.class
     },
     footerHeading = "%nExample:%n",
     footer = {

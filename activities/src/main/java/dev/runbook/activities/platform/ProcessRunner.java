@@ -18,19 +18,19 @@ import java.util.concurrent.TimeUnit;
  * reaches a long {@code kubectl rollout status}: the process tree is killed and the cancellation
  * rethrown.
  */
-final class ProcessRunner {
+public final class ProcessRunner {
   private static final long MAX_OUTPUT_BYTES = 1 << 20;
   private static final long SLICE_MILLIS = 2_000;
 
   /** How a command ended. {@code timedOut} commands have exit code -1. */
-  record Result(int exitCode, String stdout, String stderr, boolean timedOut) {}
+  public record Result(int exitCode, String stdout, String stderr, boolean timedOut) {}
 
   private ProcessRunner() {}
 
   /**
    * @throws IOException when the program cannot be started (not installed, not executable)
    */
-  static Result run(List<String> argv, Duration timeout, File workingDirectory) throws IOException {
+  public static Result run(List<String> argv, Duration timeout, File workingDirectory) throws IOException {
     Path out = Files.createTempFile("runbook-cmd", ".out");
     Path err = Files.createTempFile("runbook-cmd", ".err");
     try {

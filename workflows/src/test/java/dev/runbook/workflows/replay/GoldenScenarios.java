@@ -20,6 +20,9 @@ import dev.runbook.workflows.contract.MetricKind;
 import dev.runbook.workflows.lessonupdate.LessonChange;
 import dev.runbook.workflows.lessonupdate.LessonUpdateWorkflowImpl;
 import dev.runbook.workflows.progressmigration.ProgressMigrationWorkflowImpl;
+import dev.runbook.workflows.api.MultiPlatformRequest;
+import dev.runbook.workflows.multiplatform.MultiPlatformDeployWorkflow;
+import dev.runbook.workflows.multiplatform.MultiPlatformDeployWorkflowImpl;
 import dev.runbook.workflows.testing.RunbookTestEnvironment;
 import dev.runbook.workflows.testing.Series;
 import java.time.Duration;
@@ -34,6 +37,9 @@ final class GoldenScenarios {
   record Scenario(String file, Class<?> implementation, Outcome outcome, Function<RunbookTestEnvironment, String> play) {}
 
   static final String INCIDENT_ID = Procedure.INCIDENT_RESPONSE.workflowId(RunbookTestEnvironment.SERVICE,
+      RunbookTestEnvironment.ENV);
+
+  static final String MULTI_ID = Procedure.MULTI_PLATFORM.workflowId(RunbookTestEnvironment.SERVICE,
       RunbookTestEnvironment.ENV);
 
   static final List<Scenario> ALL = List.of(
@@ -132,6 +138,15 @@ final class GoldenScenarios {
         rt.progress.dieOnceAfterBatch(2);
         rt.startProgressMigration(1000);
         return PROGRESS_ID;
+      }),
+      // fly and railway deployed, render unhealthy: render rolled back, railway's rollback refused →
+      // escalated, fly left as it is
+      new Scenario("multi-platform-rollback-failed.json", MultiPlatformDeployWorkflowImpl.class, Outcome.FAILED, rt -> {
+        rt.hosted.unhealthy("render").rollbackFails("railway");
+        MultiPlatformDeployWorkflow stub = rt.client.newWorkflowStub(MultiPlatformDeployWorkflow.class, rt.options(MULTI_ID));
+        io.temporal.client.WorkflowClient.start(stub::deploy, new MultiPlatformRequest(RunbookTestEnvironment.SERVICE,
+            RunbookTestEnvironment.ENV, "v2.1.0", null, "carol", "ci-9"));
+        return MULTI_ID;
       }));
 
   private static IncidentRequest incident(int severity, String summary) {
@@ -175,6 +190,8 @@ final class GoldenScenarios {
       return INCIDENT_ID;
     } else if (name.startsWith("progress-migration")) {
       return PROGRESS_ID;
+    } else if (name.startsWith("multi-platform")) {
+      return MULTI_ID;
     }
     throw new IllegalArgumentException("no workflow id known for golden history " + file);
   }
