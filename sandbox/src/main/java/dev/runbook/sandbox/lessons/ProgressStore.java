@@ -25,6 +25,8 @@ public final class ProgressStore {
   public static final String LEARNER_ID_FORMAT = "learner-%06d";
   /** Lost races in a row before giving up; each loss means another writer made progress. */
   static final int MAX_ATTEMPTS = 20;
+  /** Lost races before the read takes the row's lock (see {@link #update}). */
+  static final int OPTIMISTIC_ATTEMPTS = 3;
 
   private final PlatformDb db;
 
@@ -53,14 +55,21 @@ public final class ProgressStore {
    * Reads the learner's document, asks {@code change} what to write, and writes it only if the
    * document was not written meanwhile; if it was, does all of it again on the fresh copy.
    * {@code change} may run several times and must not have effects of its own.
+   *
+   * <p>After {@link #OPTIMISTIC_ATTEMPTS} lost races the read takes the row's lock ({@code for
+   * update}) until the write: optimism alone can starve a writer whose document another writer
+   * keeps changing (two tight writers on one learner lost 20 races in a row under load), while a
+   * locked read cannot lose, as every other writer's compare-and-set waits on the lock and then
+   * retries on the fresh revision.
    */
   public <T> T update(Connection c, String userId, Changer<T> change)
       throws SQLException {
     for (int attempt = 1; ; attempt++) {
-      Optional<Stored> stored = read(c, userId);
-      Change<T> decided = change.decide(stored.map(Stored::document));
-      if (decided.document() == null || write(c, userId, decided.document(), stored.map(Stored::revision))) {
-        return decided.result();
+      Landed<T> landed = attempt <= OPTIMISTIC_ATTEMPTS
+          ? attempt(c, userId, change, false)
+          : lockedAttempt(c, userId, change);
+      if (landed != null) {
+        return landed.result();
       }
       if (attempt == MAX_ATTEMPTS) {
         throw new SQLException("progress of " + userId + " changed under " + MAX_ATTEMPTS
@@ -69,10 +78,49 @@ public final class ProgressStore {
     }
   }
 
+  /** What a change answered once it landed (its result may be null). */
+  private record Landed<T>(T result) {}
+
+  /** One read-decide-write; null if another writer got there first. */
+  private <T> Landed<T> attempt(Connection c, String userId, Changer<T> change, boolean lock) throws SQLException {
+    Optional<Stored> stored = read(c, userId, lock);
+    Change<T> decided = change.decide(stored.map(Stored::document));
+    if (decided.document() == null || write(c, userId, decided.document(), stored.map(Stored::revision))) {
+      return new Landed<>(decided.result());
+    }
+    return null;
+  }
+
+  /**
+   * {@link #attempt} holding the row's lock from the read to the write: in a transaction of its own
+   * when {@code c} is in auto-commit, else inside the caller's (which then holds the lock until it
+   * commits). Only a first write can still lose, to another first write of the same learner.
+   */
+  private <T> Landed<T> lockedAttempt(Connection c, String userId, Changer<T> change) throws SQLException {
+    if (!c.getAutoCommit()) {
+      return attempt(c, userId, change, true);
+    }
+    c.setAutoCommit(false);
+    try {
+      Landed<T> landed = attempt(c, userId, change, true);
+      c.commit();
+      return landed;
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(true);
+    }
+  }
+
   /** The stored document as a JSON tree with its revision, if the learner has one. */
   public Optional<Stored> read(Connection c, String userId) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(
-        "select document::text, revision from " + db.table("user_progress") + " where user_id = ?")) {
+    return read(c, userId, false);
+  }
+
+  private Optional<Stored> read(Connection c, String userId, boolean lock) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("select document::text, revision from "
+        + db.table("user_progress") + " where user_id = ?" + (lock ? " for update" : ""))) {
       s.setString(1, userId);
       try (ResultSet rs = s.executeQuery()) {
         if (!rs.next()) {
