@@ -148,4 +148,15 @@ class ShippedConfigurationTest {
       });
     }
   }
+
+  @Test
+  void theEmbeddedStackMigratesThePlatformSchemaOfItsOwnPostgres() throws Exception {
+    RunbookProperties local = bind("application-local.yml", "application.yml");
+    assertThat(PropertiesCheck.problems(local)).isEmpty();
+    SchemaMigrationProperties s = local.environments().get("local").schemaMigration();
+    assertThat(s.database()).isNull(); // the worker's own database: runbook dev's Postgres
+    assertThat(s.schemas()).containsExactly("platform");
+    assertThat(s.migrations()).isEqualTo(java.nio.file.Path.of("platform-migrations"));
+    assertThat(SchemaMigrationPropertiesCheck.window(s.window()).toString()).isEqualTo("02:00-04:00 UTC");
+  }
 }

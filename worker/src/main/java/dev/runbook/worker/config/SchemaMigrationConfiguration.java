@@ -1,0 +1,47 @@
+package dev.runbook.worker.config;
+
+import dev.runbook.activities.maintenance.SandboxMaintenanceActivities;
+import dev.runbook.activities.migration.FlywaySchemaMigrationActivities;
+import dev.runbook.activities.policy.PolicyCatalog;
+import dev.runbook.activities.snapshot.PgClientTools;
+import dev.runbook.activities.snapshot.SnapshotActivitiesImpl;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The schema-migration activities ({@code snapshotActivities}, {@code schemaMigrationActivities},
+ * {@code maintenanceActivities} in the worker's activity-beans) over each environment's
+ * schema-migration section. Nothing connects at start-up: a target that is down fails the run
+ * that needs it, never the worker.
+ */
+@Configuration(proxyBeanMethods = false)
+class SchemaMigrationConfiguration {
+
+  @Bean
+  SchemaMigrationTargets schemaMigrationTargets(RunbookProperties properties, DataSourceProperties worker,
+      PolicyCatalog catalog) {
+    // The catalog parameter orders this after the configuration check: a bad section fails first, by path.
+    return new SchemaMigrationTargets(properties, worker);
+  }
+
+  @Bean
+  SnapshotActivitiesImpl snapshotActivities(RunbookProperties properties, SchemaMigrationTargets targets) {
+    SnapshotProperties s = properties.snapshots();
+    return new SnapshotActivitiesImpl(targets::pgTarget, s.effectiveDirectory(),
+        PgClientTools.Search.machine(s.clientTools()), s.toolTimeout(), Clock.systemUTC());
+  }
+
+  @Bean
+  FlywaySchemaMigrationActivities schemaMigrationActivities(SchemaMigrationTargets targets,
+      SnapshotActivitiesImpl snapshots) {
+    return new FlywaySchemaMigrationActivities(targets::migrationTarget, snapshots);
+  }
+
+  @Bean
+  SandboxMaintenanceActivities maintenanceActivities(SchemaMigrationTargets targets, HttpClient http) {
+    return new SandboxMaintenanceActivities(targets::maintenanceUrl, http);
+  }
+}
