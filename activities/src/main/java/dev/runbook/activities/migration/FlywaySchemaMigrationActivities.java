@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import dev.runbook.lessons.platform.SchemaVersions;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.CoreErrorCode;
 import org.flywaydb.core.api.FlywayException;
@@ -87,7 +88,8 @@ public final class FlywaySchemaMigrationActivities implements SchemaMigrationAct
           + " of " + request.environment() + " does not exist; nothing was changed");
     }
     reachable(target, request.environment());
-    MigrationVersion wanted = version(request.targetVersion());
+    // a release name such as 1.1 (schema-versions.properties beside the files) or a Flyway version
+    MigrationVersion wanted = version(SchemaVersions.in(target.migrations()).flywayVersion(request.targetVersion()));
     Flyway flyway = flyway(target, target.dataSource()).ignoreMigrationPatterns("*:pending").load();
     try {
       MigrationInfoService info = flyway.info();

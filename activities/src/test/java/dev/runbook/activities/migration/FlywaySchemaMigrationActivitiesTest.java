@@ -84,6 +84,23 @@ class FlywaySchemaMigrationActivitiesTest {
   }
 
   @Test
+  void thePlatformsDeployedSchemaPlansRelease11AsItsV4() throws Exception {
+    // the repository's platform-migrations/ as runbook dev deploys it: release 1.0 is Flyway 3
+    Path platform = Path.of("..", "platform-migrations").toAbsolutePath().normalize();
+    Flyway.configure().dataSource(db).schemas(schema).defaultSchema(schema).createSchemas(true)
+        .locations("filesystem:" + platform).target("3").load().migrate();
+
+    MigrationPlan plan = activities(platform).checkMigration(new MigrationCheckRequest("local", "1.1"));
+    assertThat(plan.currentVersion()).isEqualTo("3");
+    assertThat(plan.targetVersion()).isEqualTo("4");
+    assertThat(plan.pending()).extracting(MigrationPlan.PendingMigration::script)
+        .containsExactly("V4__lesson_version_columns.sql");
+    assertThatThrownBy(() -> activities(platform).checkMigration(new MigrationCheckRequest("local", "1.0")))
+        .isInstanceOfSatisfying(ApplicationFailure.class, f -> assertThat(f.getType())
+            .isEqualTo(MigrationRefusal.TARGET_NOT_ABOVE_CURRENT.failureType()));
+  }
+
+  @Test
   void aSchemaWithoutMigrationsYetPlansFromTheBeginningWithoutCreatingIt() throws Exception {
     MigrationPlan plan = check("1.1");
     assertThat(plan.currentVersion()).isNull();
