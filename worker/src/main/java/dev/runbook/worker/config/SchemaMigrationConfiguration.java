@@ -1,5 +1,6 @@
 package dev.runbook.worker.config;
 
+import dev.runbook.activities.capture.LearnerWriteCaptureImpl;
 import dev.runbook.activities.maintenance.SandboxMaintenanceActivities;
 import dev.runbook.activities.migration.FlywaySchemaMigrationActivities;
 import dev.runbook.activities.policy.PolicyCatalog;
@@ -13,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The schema-migration activities ({@code snapshotActivities}, {@code schemaMigrationActivities},
- * {@code maintenanceActivities} in the worker's activity-beans) over each environment's
+ * {@code learnerWriteCaptureActivities}, {@code maintenanceActivities} in the worker's activity-beans) over each environment's
  * schema-migration section. Nothing connects at start-up: a target that is down fails the run
  * that needs it, never the worker.
  */
@@ -38,6 +39,11 @@ class SchemaMigrationConfiguration {
   FlywaySchemaMigrationActivities schemaMigrationActivities(SchemaMigrationTargets targets,
       SnapshotActivitiesImpl snapshots) {
     return new FlywaySchemaMigrationActivities(targets::migrationTarget, snapshots);
+  }
+
+  @Bean
+  LearnerWriteCaptureImpl learnerWriteCaptureActivities(SchemaMigrationTargets targets) {
+    return new LearnerWriteCaptureImpl(targets::migrationTarget);
   }
 
   @Bean
