@@ -1,6 +1,9 @@
 package dev.runbook.activities.migration;
 
 import dev.runbook.activities.snapshot.SnapshotActivitiesImpl;
+import dev.runbook.lessons.platform.SchemaVersions;
+import dev.runbook.workflows.contract.MigrateRequest;
+import dev.runbook.workflows.contract.MigrationApplied;
 import dev.runbook.workflows.contract.MigrationCheckRequest;
 import dev.runbook.workflows.contract.MigrationPlan;
 import dev.runbook.workflows.contract.MigrationRefusal;
@@ -87,7 +90,8 @@ public final class FlywaySchemaMigrationActivities implements SchemaMigrationAct
           + " of " + request.environment() + " does not exist; nothing was changed");
     }
     reachable(target, request.environment());
-    MigrationVersion wanted = version(request.targetVersion());
+    // a release name such as 1.1 (schema-versions.properties beside the files) or a Flyway version
+    MigrationVersion wanted = version(SchemaVersions.in(target.migrations()).flywayVersion(request.targetVersion()));
     Flyway flyway = flyway(target, target.dataSource()).ignoreMigrationPatterns("*:pending").load();
     try {
       MigrationInfoService info = flyway.info();
@@ -114,6 +118,58 @@ public final class FlywaySchemaMigrationActivities implements SchemaMigrationAct
     } catch (FlywayException e) {
       throw refuse(MigrationRefusal.MIGRATIONS_INVALID, "Flyway cannot read the migrations of " + target.schema()
           + " in " + target.migrations() + ": " + e.getMessage());
+    }
+  }
+
+  @Override
+  public MigrationApplied migrateDatabase(MigrateRequest request) {
+    if (request == null || request.lockTimeoutSeconds() <= 0) {
+      throw refuse(MigrationRefusal.UNKNOWN_TARGET, "migrateDatabase needs environment, targetVersion and a"
+          + " positive lockTimeoutSeconds");
+    }
+    MigrationTarget target = targetOf(request.environment());
+    MigrationVersion wanted = version(SchemaVersions.in(target.migrations()).flywayVersion(request.targetVersion()));
+    MigrationInfo current = flyway(target, target.dataSource()).load().info().current();
+    if (current != null && current.getVersion() != null && wanted.compareTo(current.getVersion()) <= 0) {
+      // a retry after the migration committed (a lost worker, a timed-out attempt): nothing left to do
+      return new MigrationApplied(current.getVersion().getVersion(), current.getVersion().getVersion(), List.of(), 0);
+    }
+    MigrationPlan plan = checkMigration(new MigrationCheckRequest(request.environment(), request.targetVersion()));
+    long started = System.currentTimeMillis();
+    try {
+      MigrateResult result = flyway(target, target.dataSource())
+          .initSql("SET lock_timeout = '" + request.lockTimeoutSeconds() + "s'")
+          .target(plan.targetVersion()).load().migrate();
+      List<String> applied = result.migrations.stream().map(m -> m.version).toList();
+      return new MigrationApplied(plan.currentVersion(), plan.targetVersion(), applied,
+          System.currentTimeMillis() - started);
+    } catch (FlywayException e) {
+      if (lockNotAvailable(e)) {
+        throw ApplicationFailure.newFailureWithCause("migrating " + target.schema() + " to " + plan.targetVersion()
+            + " waited more than " + request.lockTimeoutSeconds() + " s for a lock; the file was rolled back and"
+            + " is tried again", LOCK_TIMEOUT, e);
+      }
+      throw ApplicationFailure.newNonRetryableFailure("migrating " + target.schema() + " from "
+          + plan.currentVersion() + " to " + plan.targetVersion() + " failed and the failing file was rolled back: "
+          + e.getMessage(), MIGRATION_FAILED);
+    }
+  }
+
+  /** Postgres's lock_not_available (55P03) anywhere in the cause chain. */
+  private static boolean lockNotAvailable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private MigrationTarget targetOf(String environment) {
+    try {
+      return targets.target(environment);
+    } catch (IllegalArgumentException e) {
+      throw refuse(MigrationRefusal.UNKNOWN_TARGET, e.getMessage());
     }
   }
 

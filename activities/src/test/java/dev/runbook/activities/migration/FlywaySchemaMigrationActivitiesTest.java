@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.runbook.activities.support.SharedPostgres;
+import dev.runbook.workflows.contract.MigrateRequest;
+import dev.runbook.workflows.contract.MigrationApplied;
 import dev.runbook.workflows.contract.MigrationCheckRequest;
 import dev.runbook.workflows.contract.MigrationPlan;
 import dev.runbook.workflows.contract.MigrationRefusal;
+import dev.runbook.workflows.contract.SchemaMigrationActivities;
 import io.temporal.failure.ApplicationFailure;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.ServerSocket;
@@ -81,6 +84,73 @@ class FlywaySchemaMigrationActivitiesTest {
     assertThat(plan.pending().get(0).script()).isEqualTo("V1.1__lesson_version.sql");
     assertThat(check("1.2").pending()).extracting(MigrationPlan.PendingMigration::version).containsExactly("1.1", "1.2");
     assertThat(count("SELECT count(*) FROM " + schema + ".flyway_schema_history")).isEqualTo(history);
+  }
+
+  @Test
+  void thePlatformsDeployedSchemaPlansRelease11AsItsV4() throws Exception {
+    // the repository's platform-migrations/ as runbook dev deploys it: release 1.0 is Flyway 3
+    Path platform = Path.of("..", "platform-migrations").toAbsolutePath().normalize();
+    Flyway.configure().dataSource(db).schemas(schema).defaultSchema(schema).createSchemas(true)
+        .locations("filesystem:" + platform).target("3").load().migrate();
+
+    MigrationPlan plan = activities(platform).checkMigration(new MigrationCheckRequest("local", "1.1"));
+    assertThat(plan.currentVersion()).isEqualTo("3");
+    assertThat(plan.targetVersion()).isEqualTo("4");
+    assertThat(plan.pending()).extracting(MigrationPlan.PendingMigration::script)
+        .containsExactly("V4__lesson_version_columns.sql");
+    assertThatThrownBy(() -> activities(platform).checkMigration(new MigrationCheckRequest("local", "1.0")))
+        .isInstanceOfSatisfying(ApplicationFailure.class, f -> assertThat(f.getType())
+            .isEqualTo(MigrationRefusal.TARGET_NOT_ABOVE_CURRENT.failureType()));
+  }
+
+  @Test
+  void theLiveMigrationAppliesUpToTheTargetOnceAndARetryFindsItDone() throws Exception {
+    migrateTo("1");
+    MigrationApplied applied = activities(folder).migrateDatabase(new MigrateRequest("local", "1.1", 5));
+    assertThat(applied.fromVersion()).isEqualTo("1");
+    assertThat(applied.toVersion()).isEqualTo("1.1");
+    assertThat(applied.applied()).containsExactly("1.1");
+    assertThat(count("SELECT count(*) FROM information_schema.columns WHERE table_schema = '" + schema
+        + "' AND column_name = 'lesson_version'")).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM information_schema.columns WHERE table_schema = '" + schema
+        + "' AND column_name = 'migrated_at'")).isZero(); // 1.2 is above the target
+
+    MigrationApplied again = activities(folder).migrateDatabase(new MigrateRequest("local", "1.1", 5));
+    assertThat(again.applied()).isEmpty();
+    assertThat(again.toVersion()).isEqualTo("1.1");
+  }
+
+  @Test
+  void aFailingStatementRollsItsFileBackAndIsNotRetried() throws Exception {
+    migrateTo("1.2");
+    Files.writeString(folder.resolve("V1.3__broken.sql"),
+        "ALTER TABLE user_progress ADD COLUMN half_done int;\nALTER TABLE user_progress ADD COLUMN doc text;\n");
+
+    assertThatThrownBy(() -> activities(folder).migrateDatabase(new MigrateRequest("local", "1.3", 5)))
+        .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
+          assertThat(f.getType()).isEqualTo(SchemaMigrationActivities.MIGRATION_FAILED);
+          assertThat(f.isNonRetryable()).isTrue();
+          assertThat(f.getOriginalMessage()).startsWith("migrating " + schema + " from 1.2 to 1.3 failed and the failing"
+              + " file was rolled back: ").contains("column \"doc\" of relation \"user_progress\" already exists");
+        });
+    assertThat(count("SELECT count(*) FROM information_schema.columns WHERE table_schema = '" + schema
+        + "' AND column_name = 'half_done'")).isZero();
+  }
+
+  @Test
+  void aMigrationWaitingTooLongForALockGivesUpRetryably() throws Exception {
+    migrateTo("1");
+    try (Connection reader = db.getConnection(); Statement s = reader.createStatement()) {
+      reader.setAutoCommit(false);
+      s.executeQuery("SELECT count(*) FROM " + schema + ".user_progress").close(); // a long read holds its lock
+      assertThatThrownBy(() -> activities(folder).migrateDatabase(new MigrateRequest("local", "1.1", 1)))
+          .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
+            assertThat(f.getType()).isEqualTo(SchemaMigrationActivities.LOCK_TIMEOUT);
+            assertThat(f.isNonRetryable()).isFalse();
+          });
+      reader.rollback();
+    }
+    assertThat(activities(folder).migrateDatabase(new MigrateRequest("local", "1.1", 1)).applied()).containsExactly("1.1");
   }
 
   @Test

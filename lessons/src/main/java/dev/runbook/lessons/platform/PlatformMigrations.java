@@ -21,5 +21,11 @@ public final class PlatformMigrations {
   /** Flyway's history table, inside {@link #SCHEMA}. */
   public static final String HISTORY_TABLE = "flyway_schema_history";
 
+  /**
+   * The schema version the platform's own deploy applies ({@code runbook dev}, docker compose):
+   * later versions in {@value #FOLDER} (1.1 and on) are applied by the schema-migration runbook.
+   */
+  public static final String DEPLOYED_VERSION = "1.0";
+
   private PlatformMigrations() {}
 }

@@ -1,6 +1,7 @@
 package dev.runbook.starter.stack;
 
 import java.io.IOException;
+import dev.runbook.lessons.platform.PlatformMigrations;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,7 +33,12 @@ final class WorkerProcess {
         "--spring.temporal.connection.target=" + temporalAddress,
         "--spring.datasource.url=" + jdbcUrl,
         "--spring.datasource.username=postgres",
-        "--runbook.sandbox-url=" + sandboxAdminUrl));
+        "--runbook.sandbox-url=" + sandboxAdminUrl,
+        // the platform's migrations and the run's snapshots by absolute path: the worker's working
+        // directory is whoever started the stack's (the repo root, or a test module)
+        "--runbook.environments.local.schema-migration.migrations="
+            + options.home().resolve(PlatformMigrations.FOLDER),
+        "--runbook.snapshots.directory=" + options.logDir().resolve("snapshots")));
     if (prometheusUrl != null) {
       cmd.add("--runbook.prometheus-url=" + prometheusUrl);
     }

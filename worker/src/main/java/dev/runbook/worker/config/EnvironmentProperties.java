@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * that may be deployed there; watch rules, approval policy, poll interval and timeouts), then one
  * section per procedure that has knobs of its own: {@code code-deploy}, {@code emergency-deploy},
  * {@code lessons} (optional; see {@link LessonProperties}), {@code incident-response} (optional; see
- * {@link IncidentResponseProperties}). A rollback has none. Durations are
+ * {@link IncidentResponseProperties}), {@code schema-migration} (optional; see
+ * {@link SchemaMigrationProperties}). A rollback has none. Durations are
  * written {@code 30m}, {@code 2h}.
  *
  * <p>{@code steps}, {@code emergency-watch} and {@code retire-after} are the flat keys the sections
@@ -32,11 +33,22 @@ public record EnvironmentProperties(
     List<StepProperties> steps,
     Duration emergencyWatch,
     Duration retireAfter,
-    IncidentResponseProperties incidentResponse) {
+    IncidentResponseProperties incidentResponse,
+    SchemaMigrationProperties schemaMigration) {
 
-  /** The constructor Spring binds (the other one is for code). */
+  /** The constructor Spring binds (the others are for code). */
   @ConstructorBinding
   public EnvironmentProperties {}
+
+  /** An environment without a schema-migration section. */
+  public EnvironmentProperties(String platform, String metrics, List<String> services, List<RuleProperties> rules,
+      ApprovalProperties approval, Duration pollInterval, Duration heartbeatTimeout, Duration deployTimeout,
+      CodeDeployProperties codeDeploy, EmergencyDeployProperties emergencyDeploy, LessonProperties lessons,
+      List<StepProperties> steps, Duration emergencyWatch, Duration retireAfter,
+      IncidentResponseProperties incidentResponse) {
+    this(platform, metrics, services, rules, approval, pollInterval, heartbeatTimeout, deployTimeout, codeDeploy,
+        emergencyDeploy, lessons, steps, emergencyWatch, retireAfter, incidentResponse, null);
+  }
 
   /** An environment written with the sections only (no deprecated flat keys). */
   public EnvironmentProperties(String platform, String metrics, List<String> services, List<RuleProperties> rules,

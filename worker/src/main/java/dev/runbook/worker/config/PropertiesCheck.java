@@ -31,6 +31,7 @@ final class PropertiesCheck {
       problems.add("runbook.environments: configure at least one environment");
     }
     pager(p.pager(), problems);
+    positive("runbook.snapshots.tool-timeout", p.snapshots().toolTimeout(), problems);
     p.environments().forEach((name, env) -> environment("runbook.environments." + name, env, p, problems));
     p.platforms().forEach((name, platform) -> {
       if (SANDBOX.equals(name)) {
@@ -108,6 +109,9 @@ final class PropertiesCheck {
     }
     if (env.lessons() != null) {
       LessonPropertiesCheck.check(path + ".lessons", env.lessons(), env.metrics(), problems);
+    }
+    if (env.schemaMigration() != null) {
+      SchemaMigrationPropertiesCheck.check(path + ".schema-migration", env.schemaMigration(), p, problems);
     }
   }
 

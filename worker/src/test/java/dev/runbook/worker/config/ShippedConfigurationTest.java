@@ -148,4 +148,23 @@ class ShippedConfigurationTest {
       });
     }
   }
+
+  @Test
+  void theEmbeddedStackMigratesThePlatformSchemaOfItsOwnPostgres() throws Exception {
+    RunbookProperties local = bind("application-local.yml", "application.yml");
+    assertThat(PropertiesCheck.problems(local)).isEmpty();
+    SchemaMigrationProperties s = local.environments().get("local").schemaMigration();
+    assertThat(s.database()).isNull(); // the worker's own database: runbook dev's Postgres
+    assertThat(s.schemas()).containsExactly("platform");
+    assertThat(s.migrations()).isEqualTo(java.nio.file.Path.of("platform-migrations"));
+    assertThat(SchemaMigrationPropertiesCheck.window(s.window()).toString()).isEqualTo("02:00-04:00 UTC");
+
+    dev.runbook.workflows.contract.SchemaMigrationPolicy policy = SchemaMigrationConfiguration.policy("local", s,
+        PolicyCatalogFactory.build(local).environment("local").orElseThrow(), "postgres");
+    assertThat(policy.environment().approval().approvers()).containsExactly("alice", "bob", "carol");
+    assertThat(policy.window().margin()).isEqualTo(10);
+    assertThat(policy.lockTimeoutSeconds()).isEqualTo(3);
+    assertThat(policy.watchSeconds()).isEqualTo(10); // seconds locally; seed 000's 4h is the default
+    assertThat(policy.validationQueries()).hasSize(1);
+  }
 }

@@ -26,4 +26,22 @@ public interface SchemaMigrationActivities {
    */
   @ActivityMethod
   RehearsalResult rehearseMigration(RehearsalRequest request);
+
+  /**
+   * Migrates the live database to the target with Flyway, each migration in its own transaction and
+   * each statement under the request's {@code lock_timeout}: a statement that waits longer for a
+   * lock fails retryably ({@link #LOCK_TIMEOUT}; the file's transaction rolled back, the next
+   * attempt starts it again) instead of queueing every reader behind it. A statement that fails
+   * for any other reason is a non-retryable {@link #MIGRATION_FAILED} with the database's error;
+   * its file is rolled back, earlier files of the same run stay applied (the snapshot undoes them).
+   * Idempotent by target: a database already at the target is answered with nothing applied.
+   * Undone by restoring the run's snapshot.
+   */
+  @ActivityMethod
+  MigrationApplied migrateDatabase(MigrateRequest request);
+
+  /** Retryable failure type: a statement gave up waiting for a lock. */
+  String LOCK_TIMEOUT = "MigrationLockTimeout";
+  /** Non-retryable failure type: a migration statement failed; the message carries the database's error. */
+  String MIGRATION_FAILED = "MigrationFailed";
 }
