@@ -37,10 +37,18 @@ public record SchemaVersions(Map<String, String> byName) {
     }
   }
 
-  /** The names of the platform's own schema, from the lessons jar ({@code db/platform}). */
+  /**
+   * The names of the platform's own schema, from the lessons jar ({@code db/platform}). Missing is
+   * a build fault, never "no names": read as a Flyway version, "1.0" would stop the platform's
+   * deploy after V1 and leave every later table out (the e2e stack ran without the revision column).
+   */
   public static SchemaVersions platform() {
     try (InputStream in = SchemaVersions.class.getResourceAsStream("/db/platform/" + FILE)) {
-      return in == null ? NONE : read(in);
+      if (in == null) {
+        throw new IllegalStateException("db/platform/" + FILE + " is not on the classpath: the lessons jar"
+            + " must carry platform-migrations/" + FILE + " beside the migrations");
+      }
+      return read(in);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read db/platform/" + FILE, e);
     }
