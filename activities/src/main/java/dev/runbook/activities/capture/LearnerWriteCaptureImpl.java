@@ -2,6 +2,7 @@ package dev.runbook.activities.capture;
 
 import dev.runbook.activities.migration.MigrationTarget;
 import dev.runbook.activities.migration.MigrationTargets;
+import dev.runbook.activities.sql.Transactions;
 import dev.runbook.workflows.contract.CaptureStatus;
 import dev.runbook.workflows.contract.LearnerWriteCaptureActivities;
 import dev.runbook.workflows.contract.ReapplyResult;
@@ -244,26 +245,10 @@ public final class LearnerWriteCaptureImpl implements LearnerWriteCaptureActivit
     }
   }
 
-  private interface Work<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  private static <T> T inTransaction(MigrationTarget target, Work<T> work) {
-    try (Connection c = target.dataSource().getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
-    } catch (SQLException e) {
-      // retried: the database was unreachable, or a statement failed that may pass next time
-      throw ApplicationFailure.newFailureWithCause("learner-write capture on " + target.schema() + ": "
-          + e.getMessage(), "CaptureUnavailable", e);
-    }
+  private static <T> T inTransaction(MigrationTarget target, Transactions.Work<T> work) {
+    // retried: the database was unreachable, or a statement failed that may pass next time
+    return Transactions.run(target.dataSource(), work, e -> ApplicationFailure.newFailureWithCause(
+        "learner-write capture on " + target.schema() + ": " + e.getMessage(), "CaptureUnavailable", e));
   }
 
   private MigrationTarget target(SnapshotRequest run) {

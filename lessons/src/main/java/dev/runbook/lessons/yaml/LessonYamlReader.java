@@ -22,7 +22,6 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -55,7 +54,7 @@ public final class LessonYamlReader {
       options.setMaxAliasesForCollections(20);
       root = new Yaml(new SafeConstructor(options)).compose(new StringReader(yamlText));
     } catch (MarkedYAMLException e) {
-      issues.add(lineOf(e.getProblemMark()), syntaxMessage(e));
+      issues.add(YamlSyntaxErrors.lineOf(e.getProblemMark()), YamlSyntaxErrors.message(e));
       return new ParsedLesson(null, issues.lines(), issues.list());
     } catch (YAMLException e) {
       issues.add(1, "not readable as YAML: " + e.getMessage());
@@ -72,27 +71,6 @@ public final class LessonYamlReader {
     }
     issues.lines().put("", Nodes.line(root));
     return new ParsedLesson(new LessonYamlReader.Mapper(issues).lesson(mapping), issues.lines(), issues.list());
-  }
-
-  private static int lineOf(Mark mark) {
-    return mark == null ? 1 : mark.getLine() + 1;
-  }
-
-  private static String syntaxMessage(MarkedYAMLException e) {
-    StringBuilder s = new StringBuilder("YAML syntax error");
-    if (e.getProblemMark() != null) {
-      s.append(" at column ").append(e.getProblemMark().getColumn() + 1);
-    }
-    s.append(": ").append(e.getProblem() == null ? "unreadable" : e.getProblem());
-    if (e.getContext() != null) {
-      s.append(" (").append(e.getContext());
-      if (e.getContextMark() != null && e.getProblemMark() != null
-          && e.getContextMark().getLine() != e.getProblemMark().getLine()) {
-        s.append(" at line ").append(lineOf(e.getContextMark()));
-      }
-      s.append(")");
-    }
-    return s.toString();
   }
 
   private static final class Mapper {

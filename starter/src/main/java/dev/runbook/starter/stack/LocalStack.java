@@ -4,7 +4,6 @@ import io.temporal.client.WorkflowClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -223,30 +222,13 @@ public final class LocalStack implements AutoCloseable {
   // ---- internals
 
   private void startSandbox() {
-    List<String> command = sandboxCommand(options, postgres.port());
+    List<String> command = SandboxCommand.of(options, postgres.port());
     ChildProcess child = ChildProcess.startWatching("sandbox", command, options.logDir().resolve("sandbox.log"), SANDBOX_READY);
     sandbox = child;
     stopIfClosed(child::kill);
     Matcher ready = child.awaitReady(SANDBOX_READY_TIMEOUT);
     sandboxAdminUrl = ready.group(1);
     routerUrl = ready.group(2);
-  }
-
-  /**
-   * The sandbox's command line. Its simulated learners read lessons, flags and progress from the
-   * platform schema of the stack's own Postgres (deployed by the stack before the sandbox starts),
-   * so both see the same lesson store; {@code postgresPort} is the port Postgres really listens on,
-   * a random one when ephemeral.
-   */
-  static List<String> sandboxCommand(LocalStackOptions options, int postgresPort) {
-    List<String> command = new ArrayList<>(List.of(
-        java(), "-jar", options.sandboxJar().toString(),
-        "--port", String.valueOf(options.sandboxPort()),
-        "--router-port", String.valueOf(options.routerPort()),
-        "--platform-db-url", LocalPostgres.jdbcUrl(postgresPort),
-        "--platform-db-user", LocalPostgres.USER));
-    command.addAll(options.extraSandboxArgs());
-    return command;
   }
 
   private void writeStackFile() {

@@ -13,7 +13,7 @@ class SandboxCommandTest {
   void ephemeralStacksPassTheRandomPostgresPort() {
     LocalStackOptions options = LocalStackOptions.ephemeral(Path.of("/repo"))
         .withExtraSandboxArgs(List.of("--learner-sessions-per-second", "20"));
-    List<String> command = LocalStack.sandboxCommand(options, 41234);
+    List<String> command = SandboxCommand.of(options, 41234);
     assertThat(String.join(" ", command)).endsWith(
         "-jar /repo/sandbox/target/sandbox-0.1.0-SNAPSHOT-exec.jar --port 0 --router-port 0"
             + " --platform-db-url jdbc:postgresql://127.0.0.1:41234/postgres --platform-db-user postgres"
@@ -22,7 +22,7 @@ class SandboxCommandTest {
 
   @Test
   void devStacksUseTheFixedPorts() {
-    List<String> command = LocalStack.sandboxCommand(LocalStackOptions.dev(Path.of("/repo")), 54329);
+    List<String> command = SandboxCommand.of(LocalStackOptions.dev(Path.of("/repo")), 54329);
     assertThat(String.join(" ", command)).contains(
         "--port 7300 --router-port 7301 --platform-db-url jdbc:postgresql://127.0.0.1:54329/postgres");
   }
