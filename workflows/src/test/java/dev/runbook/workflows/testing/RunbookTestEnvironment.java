@@ -64,6 +64,7 @@ public final class RunbookTestEnvironment implements AutoCloseable {
   public final FakeProgressStore progress = new FakeProgressStore();
   public final InMemoryTargetLocks locks = new InMemoryTargetLocks();
   public final FakeHostedPlatforms hosted = new FakeHostedPlatforms();
+  public final FakeInstances instances = new FakeInstances();
   public final WorkflowTaskHold taskHold = new WorkflowTaskHold();
   /** What the workflows counted (reported every 10 ms). */
   public final RecordingStatsReporter metrics = new RecordingStatsReporter();
@@ -98,7 +99,7 @@ public final class RunbookTestEnvironment implements AutoCloseable {
   private void register(Worker w) {
     w.registerWorkflowImplementationTypes(workflowTypes);
     w.registerActivitiesImplementations(platform, policies, registry, notifier, runControl, lessons, progress, locks, incidents,
-        hosted);
+        hosted, instances);
   }
 
   // ---- starting runs ---------------------------------------------------------------------------
