@@ -51,7 +51,14 @@ public enum Procedure {
    */
   MULTI_PLATFORM("multi-platform", "MultiPlatformDeploy", "multi", ProcedureInput.of(
       MultiPlatformRequest.class, RequestValidation::multiPlatform,
-      r -> new RunTarget(r.service(), r.environment(), r.version())));
+      r -> new RunTarget(r.service(), r.environment(), r.version()))),
+  /**
+   * A service's config (seed 003), then a rolling restart: {@code config:learning-api:local}. It
+   * changes no release, so it names no version.
+   */
+  CONFIG_UPDATE("config-update", "ConfigUpdate", "config", ProcedureInput.of(
+      ConfigUpdateRequest.class, RequestValidation::configUpdate,
+      r -> new RunTarget(r.service(), r.environment(), null)));
 
   private final String cliName;
   private final String workflowType;

@@ -154,6 +154,20 @@ public final class RequestValidation {
     return problems;
   }
 
+  public static List<String> configUpdate(ConfigUpdateRequest r) {
+    List<String> problems = new ArrayList<>();
+    if (r == null) {
+      return List.of("input is missing: expected {\"service\":...,\"environment\":...,\"set\":{\"KEY\":\"value\"}}");
+    }
+    target(r.service(), r.environment(), problems);
+    ConfigRequestChecks.check(r, problems);
+    if (r.reason() != null && r.reason().length() > 500) {
+      problems.add("reason is longer than 500 characters");
+    }
+    identity("requestedBy", r.requestedBy(), problems);
+    return problems;
+  }
+
   private static void target(String service, String environment, List<String> problems) {
     if (service == null || !NAME.matcher(service).matches()) {
       problems.add("service '" + service + "' is not a service name (lowercase letters, digits, '-')");

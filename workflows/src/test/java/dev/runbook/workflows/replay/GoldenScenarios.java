@@ -147,7 +147,35 @@ final class GoldenScenarios {
         io.temporal.client.WorkflowClient.start(stub::deploy, new MultiPlatformRequest(RunbookTestEnvironment.SERVICE,
             RunbookTestEnvironment.ENV, "v2.1.0", null, "carol", "ci-9"));
         return MULTI_ID;
-      }));
+      }),
+      // rolling strategy, batches of one: the second batch is 67% slower than the old instances →
+      // its two replaced instances go back, newest first
+      new Scenario("code-deploy-rolling-rolled-back.json", dev.runbook.workflows.codedeploy.CodeDeployWorkflowImpl.class,
+          Outcome.ROLLED_BACK, rt -> {
+            rt.policies.use(dev.runbook.workflows.testing.Policies.rolling(
+                dev.runbook.workflows.testing.Policies.production(), 1, 0, 120));
+            rt.watch.script("v1.6.0", MetricKind.LATENCY_P95_MS, Series.constant(600))
+                .script("v1.5.0", MetricKind.LATENCY_P95_MS, Series.constant(600))
+                .scriptDuring("Batch 2/4", "v1.6.0", MetricKind.LATENCY_P95_MS, Series.constant(1000));
+            rt.startCodeDeploy("v1.6.0");
+            return DEPLOY_ID;
+          }),
+      // a timeout the instances cannot parse: the first batch fails its health checks → the
+      // recorded config is restored and every instance restarted on it
+      new Scenario("config-update-rolled-back.json", dev.runbook.workflows.configupdate.ConfigUpdateWorkflowImpl.class,
+          Outcome.ROLLED_BACK, rt -> {
+            rt.policies.use(dev.runbook.workflows.testing.Policies.rolling(
+                dev.runbook.workflows.testing.Policies.production(), 1, 1, 60));
+            rt.instances.badKeys.add("REQUEST_TIMEOUT_MS");
+            String id = Procedure.CONFIG_UPDATE.workflowId(RunbookTestEnvironment.SERVICE, RunbookTestEnvironment.ENV);
+            var stub = rt.client.newWorkflowStub(dev.runbook.workflows.configupdate.ConfigUpdateWorkflow.class,
+                rt.options(id));
+            io.temporal.client.WorkflowClient.start(stub::update, new dev.runbook.workflows.api.ConfigUpdateRequest(
+                RunbookTestEnvironment.SERVICE, RunbookTestEnvironment.ENV, java.util.Map.of("REQUEST_TIMEOUT_MS", "soon"),
+                java.util.Map.of("DB_PASSWORD", "env:LEARNING_API_DB_PASSWORD"), null, "raise the timeout", "carol",
+                "ops-9"));
+            return id;
+          }));
 
   private static IncidentRequest incident(int severity, String summary) {
     return new IncidentRequest(severity, RunbookTestEnvironment.SERVICE, RunbookTestEnvironment.ENV, summary, "carol",
@@ -192,6 +220,8 @@ final class GoldenScenarios {
       return PROGRESS_ID;
     } else if (name.startsWith("multi-platform")) {
       return MULTI_ID;
+    } else if (name.startsWith("config-update")) {
+      return Procedure.CONFIG_UPDATE.workflowId(RunbookTestEnvironment.SERVICE, RunbookTestEnvironment.ENV);
     }
     throw new IllegalArgumentException("no workflow id known for golden history " + file);
   }
