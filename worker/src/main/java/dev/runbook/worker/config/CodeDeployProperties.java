@@ -9,12 +9,7 @@ import java.util.List;
  * each with its watch and gate) and {@code retire-after}, how long the old colour stays as standby
  * after the cutover (default 10m); {@code strategy} (canary, blue-green or rolling; default
  * canary) and the {@code rolling} batches. Unset keys are null here; {@link ProcedureSections}
- * fills them.
+ * fills them. One constructor only: Spring binds a record through its only constructor.
  */
 public record CodeDeployProperties(List<StepProperties> steps, Duration retireAfter, DeployStrategy strategy,
-    RollingProperties rolling) {
-
-  public CodeDeployProperties(List<StepProperties> steps, Duration retireAfter) {
-    this(steps, retireAfter, null, null);
-  }
-}
+    RollingProperties rolling) {}

@@ -76,7 +76,7 @@ final class ProcedureSections {
   }
 
   private static CodeDeployProperties codeDeployOf(EnvironmentProperties env) {
-    return env.codeDeploy() != null ? env.codeDeploy() : new CodeDeployProperties(null, null);
+    return env.codeDeploy() != null ? env.codeDeploy() : new CodeDeployProperties(null, null, null, null);
   }
 
   private static EmergencyDeployProperties emergencyDeployOf(EnvironmentProperties env) {
