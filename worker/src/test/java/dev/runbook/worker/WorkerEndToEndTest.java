@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.runbook.activities.lessons.LessonStoreActivitiesImpl;
 import dev.runbook.sandbox.Sandbox;
 import dev.runbook.workflows.api.CodeDeployRequest;
+import dev.runbook.workflows.api.ConfigUpdateRequest;
+import dev.runbook.workflows.configupdate.ConfigUpdateWorkflow;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
 import dev.runbook.workflows.api.Outcome;
 import dev.runbook.workflows.api.Procedure;
 import dev.runbook.workflows.api.RunbookResult;
@@ -43,6 +48,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @AutoConfigureObservability
 @ActiveProfiles("itest")
 class WorkerEndToEndTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final EmbeddedPostgres POSTGRES = LocalPeers.startPostgres();
   private static final Sandbox SANDBOX = LocalPeers.startSandbox();
 
@@ -118,6 +124,34 @@ class WorkerEndToEndTest {
         ResultSet rs = s.executeQuery("SELECT count(*) FROM platform.lesson_versions")) {
       assertThat(rs.next()).isTrue();
     }
+  }
+
+  @Test
+  void aConfigValueTheInstancesCannotReadIsRestoredAndTheRealInstancesRestartedOnIt() throws Exception {
+    String service = SANDBOX.adminUrl() + "/api/services/learning-api";
+    String before = JSON.readTree(LocalPeers.get(service + "/config")).path("hash").asText();
+
+    RunbookResult bad = configUpdate("soon");
+
+    assertThat(bad.outcome()).isEqualTo(Outcome.ROLLED_BACK);
+    assertThat(bad.reason()).contains("Batch 1/2").contains("503");
+    JsonNode config = JSON.readTree(LocalPeers.get(service + "/config"));
+    assertThat(config.path("hash").asText()).as("the recorded config is back").isEqualTo(before);
+    String live = JSON.readTree(LocalPeers.get(service)).path("liveColour").asText();
+    JsonNode instances = JSON.readTree(LocalPeers.get(service + "/slots/" + live + "/instances"));
+    assertThat(instances).hasSize(4).allSatisfy(i -> {
+      assertThat(i.path("configRevision").asInt()).isEqualTo(config.path("revision").asInt());
+      assertThat(LocalPeers.get(i.path("url").asText() + "/health")).isEqualTo("ok");
+    });
+
+    assertThat(configUpdate("5000").outcome()).isEqualTo(Outcome.SUCCEEDED);
+  }
+
+  private RunbookResult configUpdate(String timeoutMs) {
+    ConfigUpdateWorkflow run = client.newWorkflowStub(ConfigUpdateWorkflow.class, WorkflowOptions.newBuilder()
+        .setTaskQueue("runbook").setWorkflowId(Procedure.CONFIG_UPDATE.workflowId("learning-api", "itest")).build());
+    return run.update(new ConfigUpdateRequest("learning-api", "itest", Map.of("REQUEST_TIMEOUT_MS", timeoutMs), null,
+        null, null, "alice", "test-timeout-" + timeoutMs));
   }
 
   private RunbookResult deploy(String version) {
