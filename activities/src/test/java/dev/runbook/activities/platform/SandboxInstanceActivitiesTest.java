@@ -16,27 +16,28 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Instances and config through the activities, against the real sandbox on loopback. */
 class SandboxInstanceActivitiesTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String SVC = "learning-api";
-  private Sandbox sandbox;
-  private SandboxInstanceActivities instances;
+  private static Sandbox sandbox;
+  private static SandboxInstanceActivities instances;
 
-  @BeforeEach
-  void start() throws Exception {
+  /** One sandbox for the class: the tests use different instances and compare config revisions relatively. */
+  @BeforeAll
+  static void start() throws Exception {
     sandbox = Sandbox.start(SandboxOptions.ephemeral().withLoad(false).withSeed(7L));
     Map<String, String> env = Map.of("DB_PASSWORD_FILE_LESS", "hunter2");
     instances = new SandboxInstanceActivities("sandbox", URI.create(sandbox.adminUrl()), HTTP,
         new SecretReferences(env::get));
   }
 
-  @AfterEach
-  void stop() {
+  @AfterAll
+  static void stop() {
     sandbox.close();
   }
 
@@ -86,6 +87,7 @@ class SandboxInstanceActivitiesTest {
 
   @Test
   void secretsAsPlainValuesAndOtherPlatformsAreRefusedWithoutRetry() {
+    int revision = instances.readConfig("sandbox", SVC, "local").revision();
     assertThatThrownBy(() -> instances.applyConfig("sandbox", SVC, "local",
         new ConfigChange(Map.of(), Map.of("DB_PASSWORD", "hunter2"), List.of())))
         .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
@@ -99,14 +101,14 @@ class SandboxInstanceActivitiesTest {
         .isInstanceOfSatisfying(ApplicationFailure.class, f -> assertThat(f.isNonRetryable()).isTrue());
     assertThatThrownBy(() -> instances.replaceInstance("sandbox", SVC, "local", "blue", 9, "v1.5.1"))
         .hasMessageContaining("instance 9");
-    assertThat(instances.readConfig("sandbox", SVC, "local").revision()).as("nothing changed").isEqualTo(1);
+    assertThat(instances.readConfig("sandbox", SVC, "local").revision()).as("nothing changed").isEqualTo(revision);
   }
 
   private static String get(String url) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
   }
 
-  private String log() throws Exception {
+  private static String log() throws Exception {
     return get(sandbox.adminUrl() + "/api/log");
   }
 }
