@@ -51,7 +51,15 @@ public enum Procedure {
    */
   MULTI_PLATFORM("multi-platform", "MultiPlatformDeploy", "multi", ProcedureInput.of(
       MultiPlatformRequest.class, RequestValidation::multiPlatform,
-      r -> new RunTarget(r.service(), r.environment(), r.version())));
+      r -> new RunTarget(r.service(), r.environment(), r.version()))),
+  /**
+   * A platform schema migration of one environment's database with snapshot, rehearsal, window,
+   * maintenance and a restore that keeps learners' writes: {@code schema:platform:local}. The
+   * version is the target schema release (1.1).
+   */
+  SCHEMA_MIGRATION("schema-migration", "SchemaMigration", "schema", ProcedureInput.of(
+      SchemaMigrationRequest.class, SchemaMigrationValidation::problems,
+      r -> new RunTarget(SchemaMigrationRequest.DATABASE, r.environment(), r.targetVersion())), "Database");
 
   private final String cliName;
   private final String workflowType;
