@@ -62,6 +62,7 @@ public final class RunbookTestEnvironment implements AutoCloseable {
   public final FakeIncidents incidents = new FakeIncidents();
   public final FakeLessonStore lessons = new FakeLessonStore();
   public final FakeProgressStore progress = new FakeProgressStore();
+  public final FakeSchemaTarget schema = new FakeSchemaTarget();
   public final InMemoryTargetLocks locks = new InMemoryTargetLocks();
   public final FakeHostedPlatforms hosted = new FakeHostedPlatforms();
   public final WorkflowTaskHold taskHold = new WorkflowTaskHold();
@@ -98,7 +99,7 @@ public final class RunbookTestEnvironment implements AutoCloseable {
   private void register(Worker w) {
     w.registerWorkflowImplementationTypes(workflowTypes);
     w.registerActivitiesImplementations(platform, policies, registry, notifier, runControl, lessons, progress, locks, incidents,
-        hosted);
+        hosted, schema);
   }
 
   // ---- starting runs ---------------------------------------------------------------------------
