@@ -22,7 +22,9 @@ public enum Refusal {
   NO_LESSON_POLICY("NoLessonPolicy", "the environment takes no lesson updates"),
   NO_ESCALATION_POLICY("NoEscalationPolicy", "the environment has no escalation policy for incidents"),
   NO_PROGRESS_STORE("NoProgressStore", "the environment has no progress store to migrate"),
-  UNKNOWN_PLATFORM("UnknownPlatform", "the platform is not configured for multi-platform deploys in that environment");
+  UNKNOWN_PLATFORM("UnknownPlatform", "the platform is not configured for multi-platform deploys in that environment"),
+  ESCALATION_POLICY_MISMATCH("EscalationPolicyMismatch",
+      "the escalation policy in the request is not the one configured for that service and environment");
 
   private final String failureType;
   private final String description;

@@ -173,7 +173,8 @@ final class GoldenScenarios {
   static final List<String> EARLIER_RELEASES = List.of(
       "v0-before-single-flight-marker", // before the single-flight check went behind Workflow.getVersion
       "v1-before-target-lock",          // before target locks, typed refusals, release and input checks
-      "v2-before-steps-finish-on-abort"); // before an abort let the step in flight finish instead of cancelling it
+      "v2-before-steps-finish-on-abort", // before an abort let the step in flight finish instead of cancelling it
+      "v3-before-supplied-escalation-check"); // before an incident checked a supplied escalation policy
 
   /** The business-key id a golden history's run had, from its file name. */
   static String workflowIdOf(String file) {
