@@ -51,7 +51,17 @@ public enum Procedure {
    */
   MULTI_PLATFORM("multi-platform", "MultiPlatformDeploy", "multi", ProcedureInput.of(
       MultiPlatformRequest.class, RequestValidation::multiPlatform,
-      r -> new RunTarget(r.service(), r.environment(), r.version())));
+      r -> new RunTarget(r.service(), r.environment(), r.version()))),
+  /**
+   * The daily health check (scheduled, or by hand) of one environment or all of them:
+   * {@code health:daily:all}. Its "service" is the operation's key.
+   */
+  DAILY_HEALTH_CHECK("health-check", "DailyHealthCheck", "health", ProcedureInput.of(
+      OperationRequest.class, OperationRequest::problemsOf,
+      r -> new RunTarget(Procedure.DAILY_HEALTH_CHECK_KEY, r.environmentOrAll(), null)), "Operation");
+
+  /** What the daily health check's business key names where a service would be. */
+  public static final String DAILY_HEALTH_CHECK_KEY = "daily";
 
   private final String cliName;
   private final String workflowType;

@@ -42,6 +42,8 @@ final class GoldenScenarios {
   static final String MULTI_ID = Procedure.MULTI_PLATFORM.workflowId(RunbookTestEnvironment.SERVICE,
       RunbookTestEnvironment.ENV);
 
+  static final String HEALTH_ID = Procedure.DAILY_HEALTH_CHECK.workflowId(Procedure.DAILY_HEALTH_CHECK_KEY, "all");
+
   static final List<Scenario> ALL = List.of(
       new Scenario("code-deploy-succeeded.json", dev.runbook.workflows.codedeploy.CodeDeployWorkflowImpl.class,
           Outcome.SUCCEEDED, rt -> {
@@ -147,7 +149,17 @@ final class GoldenScenarios {
         io.temporal.client.WorkflowClient.start(stub::deploy, new MultiPlatformRequest(RunbookTestEnvironment.SERVICE,
             RunbookTestEnvironment.ENV, "v2.1.0", null, "carol", "ci-9"));
         return MULTI_ID;
-      }));
+      }),
+      // web's health endpoint fails and the database cannot be reached: a sev-2 incident, the run FAILED
+      new Scenario("health-check-failed.json", dev.runbook.workflows.healthcheck.DailyHealthCheckWorkflowImpl.class,
+          Outcome.FAILED, rt -> {
+            rt.operations.failing("web on sandbox").unreachable("target database");
+            var stub = rt.client.newWorkflowStub(dev.runbook.workflows.healthcheck.DailyHealthCheckWorkflow.class,
+                rt.options(HEALTH_ID));
+            io.temporal.client.WorkflowClient.start(stub::check, new dev.runbook.workflows.api.OperationRequest("all",
+                "schedule", "2026-12-08T06:00:00Z"));
+            return HEALTH_ID;
+          }));
 
   private static IncidentRequest incident(int severity, String summary) {
     return new IncidentRequest(severity, RunbookTestEnvironment.SERVICE, RunbookTestEnvironment.ENV, summary, "carol",
@@ -193,6 +205,8 @@ final class GoldenScenarios {
       return PROGRESS_ID;
     } else if (name.startsWith("multi-platform")) {
       return MULTI_ID;
+    } else if (name.startsWith("health-check")) {
+      return HEALTH_ID;
     }
     throw new IllegalArgumentException("no workflow id known for golden history " + file);
   }
