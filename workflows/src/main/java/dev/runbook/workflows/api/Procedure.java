@@ -59,7 +59,17 @@ public enum Procedure {
    */
   SCHEMA_MIGRATION("schema-migration", "SchemaMigration", "schema", ProcedureInput.of(
       SchemaMigrationRequest.class, SchemaMigrationValidation::problems,
-      r -> new RunTarget(SchemaMigrationRequest.DATABASE, r.environment(), r.targetVersion())), "Database");
+      r -> new RunTarget(SchemaMigrationRequest.DATABASE, r.environment(), r.targetVersion())), "Database"),
+  /**
+   * The daily health check (scheduled, or by hand) of one environment or all of them:
+   * {@code health:daily:all}. Its "service" is the operation's key.
+   */
+  DAILY_HEALTH_CHECK("health-check", "DailyHealthCheck", "health", ProcedureInput.of(
+      OperationRequest.class, OperationRequest::problemsOf,
+      r -> new RunTarget(Procedure.DAILY_HEALTH_CHECK_KEY, r.environmentOrAll(), null)), "Operation");
+
+  /** What the daily health check's business key names where a service would be. */
+  public static final String DAILY_HEALTH_CHECK_KEY = "daily";
 
   private final String cliName;
   private final String workflowType;

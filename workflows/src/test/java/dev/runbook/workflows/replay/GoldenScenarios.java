@@ -49,6 +49,8 @@ final class GoldenScenarios {
   static final String SCHEMA_ID = Procedure.SCHEMA_MIGRATION.workflowId(SchemaMigrationRequest.DATABASE,
       RunbookTestEnvironment.ENV);
 
+  static final String HEALTH_ID = Procedure.DAILY_HEALTH_CHECK.workflowId(Procedure.DAILY_HEALTH_CHECK_KEY, "all");
+
   static final List<Scenario> ALL = List.of(
       new Scenario("code-deploy-succeeded.json", dev.runbook.workflows.codedeploy.CodeDeployWorkflowImpl.class,
           Outcome.SUCCEEDED, rt -> {
@@ -167,7 +169,17 @@ final class GoldenScenarios {
         ProgressCensus at = dev.runbook.workflows.testing.FakeProgressStore.AFTER;
         rt.progress.after(new ProgressCensus(at.documents(), at.totalXp() - 40, at.completions(), 0));
         return SCHEMA_ID;
-      }));
+      }),
+      // web's health endpoint fails and the database cannot be reached: a sev-2 incident, the run FAILED
+      new Scenario("health-check-failed.json", dev.runbook.workflows.healthcheck.DailyHealthCheckWorkflowImpl.class,
+          Outcome.FAILED, rt -> {
+            rt.operations.failing("web on sandbox").unreachable("target database");
+            var stub = rt.client.newWorkflowStub(dev.runbook.workflows.healthcheck.DailyHealthCheckWorkflow.class,
+                rt.options(HEALTH_ID));
+            io.temporal.client.WorkflowClient.start(stub::check, new dev.runbook.workflows.api.OperationRequest("all",
+                "schedule", "2026-12-08T06:00:00Z"));
+            return HEALTH_ID;
+          }));
 
   private static void startSchemaMigration(RunbookTestEnvironment rt) {
     SchemaMigrationWorkflow stub = rt.client.newWorkflowStub(SchemaMigrationWorkflow.class, rt.options(SCHEMA_ID));
@@ -199,7 +211,8 @@ final class GoldenScenarios {
   static final List<String> EARLIER_RELEASES = List.of(
       "v0-before-single-flight-marker", // before the single-flight check went behind Workflow.getVersion
       "v1-before-target-lock",          // before target locks, typed refusals, release and input checks
-      "v2-before-steps-finish-on-abort"); // before an abort let the step in flight finish instead of cancelling it
+      "v2-before-steps-finish-on-abort", // before an abort let the step in flight finish instead of cancelling it
+      "v3-before-supplied-escalation-check"); // before an incident checked a supplied escalation policy
 
   /** The business-key id a golden history's run had, from its file name. */
   static String workflowIdOf(String file) {
@@ -220,6 +233,9 @@ final class GoldenScenarios {
       return MULTI_ID;
     } else if (name.startsWith("schema-migration")) {
       return SCHEMA_ID;
+
+    } else if (name.startsWith("health-check")) {
+      return HEALTH_ID;
     }
     throw new IllegalArgumentException("no workflow id known for golden history " + file);
   }

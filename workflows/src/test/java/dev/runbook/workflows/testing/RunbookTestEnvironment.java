@@ -65,6 +65,7 @@ public final class RunbookTestEnvironment implements AutoCloseable {
   public final FakeSchemaTarget schema = new FakeSchemaTarget();
   public final InMemoryTargetLocks locks = new InMemoryTargetLocks();
   public final FakeHostedPlatforms hosted = new FakeHostedPlatforms();
+  public final FakeOperations operations = new FakeOperations();
   public final WorkflowTaskHold taskHold = new WorkflowTaskHold();
   /** What the workflows counted (reported every 10 ms). */
   public final RecordingStatsReporter metrics = new RecordingStatsReporter();
@@ -100,6 +101,7 @@ public final class RunbookTestEnvironment implements AutoCloseable {
     w.registerWorkflowImplementationTypes(workflowTypes);
     w.registerActivitiesImplementations(platform, policies, registry, notifier, runControl, lessons, progress, locks, incidents,
         hosted, schema);
+    w.registerActivitiesImplementations(operations);
   }
 
   // ---- starting runs ---------------------------------------------------------------------------
