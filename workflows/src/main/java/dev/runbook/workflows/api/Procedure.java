@@ -51,7 +51,15 @@ public enum Procedure {
    */
   MULTI_PLATFORM("multi-platform", "MultiPlatformDeploy", "multi", ProcedureInput.of(
       MultiPlatformRequest.class, RequestValidation::multiPlatform,
-      r -> new RunTarget(r.service(), r.environment(), r.version())));
+      r -> new RunTarget(r.service(), r.environment(), r.version()))),
+  /**
+   * One version of a service through dev, staging and production, five phases each, the deploys
+   * as child runs (seed 004): {@code release:learning-api:production}, named after its last
+   * environment.
+   */
+  RELEASE("release", "Release", "release", ProcedureInput.of(
+      ReleaseRequest.class, ReleaseValidation::problems,
+      r -> new RunTarget(r.service(), r.lastEnvironment(), r.version())));
 
   private final String cliName;
   private final String workflowType;

@@ -22,7 +22,9 @@ public enum Refusal {
   NO_LESSON_POLICY("NoLessonPolicy", "the environment takes no lesson updates"),
   NO_ESCALATION_POLICY("NoEscalationPolicy", "the environment has no escalation policy for incidents"),
   NO_PROGRESS_STORE("NoProgressStore", "the environment has no progress store to migrate"),
-  UNKNOWN_PLATFORM("UnknownPlatform", "the platform is not configured for multi-platform deploys in that environment");
+  UNKNOWN_PLATFORM("UnknownPlatform", "the platform is not configured for multi-platform deploys in that environment"),
+  NOT_STAGED("NotStaged", "the version has not yet succeeded in staging (always deploy to staging first)"),
+  NO_RELEASE_POLICY("NoReleasePolicy", "the environment has no release policy");
 
   private final String failureType;
   private final String description;
