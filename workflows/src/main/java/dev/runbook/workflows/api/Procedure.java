@@ -66,7 +66,15 @@ public enum Procedure {
    */
   DAILY_HEALTH_CHECK("health-check", "DailyHealthCheck", "health", ProcedureInput.of(
       OperationRequest.class, OperationRequest::problemsOf,
-      r -> new RunTarget(Procedure.DAILY_HEALTH_CHECK_KEY, r.environmentOrAll(), null)), "Operation");
+      r -> new RunTarget(Procedure.DAILY_HEALTH_CHECK_KEY, r.environmentOrAll(), null)), "Operation"),
+  /**
+   * One version of a service through dev, staging and production, five phases each, the deploys
+   * as child runs (seed 004): {@code release:learning-api:production}, named after its last
+   * environment.
+   */
+  RELEASE("release", "Release", "release", ProcedureInput.of(
+      ReleaseRequest.class, ReleaseValidation::problems,
+      r -> new RunTarget(r.service(), r.lastEnvironment(), r.version())));
 
   /** What the daily health check's business key names where a service would be. */
   public static final String DAILY_HEALTH_CHECK_KEY = "daily";

@@ -31,7 +31,9 @@ public enum Refusal {
   APPLIED_MIGRATION_CHANGED("AppliedMigrationChanged", "an applied migration was edited or removed"),
   MIGRATIONS_INVALID("MigrationsInvalid", "Flyway's validation of the migrations failed"),
   ESCALATION_POLICY_MISMATCH("EscalationPolicyMismatch",
-      "the escalation policy in the request is not the one configured for that service and environment");
+      "the escalation policy in the request is not the one configured for that service and environment"),
+  NOT_STAGED("NotStaged", "the version has not yet succeeded in staging (always deploy to staging first)"),
+  NO_RELEASE_POLICY("NoReleasePolicy", "the environment has no release policy");
 
   private final String failureType;
   private final String description;

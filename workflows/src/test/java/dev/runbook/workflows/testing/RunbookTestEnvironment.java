@@ -54,6 +54,9 @@ public final class RunbookTestEnvironment implements AutoCloseable {
   public final WorkflowClient client;
   public final Worker worker;
   public final FakePlatform platform = new FakePlatform();
+  /** The platform activities: {@link #platform} everywhere, unless a test splits an environment off. */
+  public final EnvironmentPlatforms platforms = new EnvironmentPlatforms(platform);
+  public final FakeReleases releases = new FakeReleases(platforms);
   public final RecordingNotifier notifier = new RecordingNotifier();
   public final ScriptedWatch watch = new ScriptedWatch(platform, notifier);
   public final FakePolicyResolver policies = new FakePolicyResolver();
@@ -99,8 +102,8 @@ public final class RunbookTestEnvironment implements AutoCloseable {
 
   private void register(Worker w) {
     w.registerWorkflowImplementationTypes(workflowTypes);
-    w.registerActivitiesImplementations(platform, policies, registry, notifier, runControl, lessons, progress, locks, incidents,
-        hosted, schema);
+    w.registerActivitiesImplementations(platforms, policies, registry, notifier, runControl, lessons, progress, locks,
+        incidents, hosted, releases, schema);
     w.registerActivitiesImplementations(operations);
   }
 
