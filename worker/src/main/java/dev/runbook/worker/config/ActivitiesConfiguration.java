@@ -13,6 +13,8 @@ import dev.runbook.activities.notify.PagerTarget;
 import dev.runbook.activities.platform.CommandTemplatePlatformProvider;
 import dev.runbook.activities.platform.CommandTemplates;
 import dev.runbook.activities.platform.PlatformActivitiesImpl;
+import dev.runbook.activities.platform.SandboxInstanceActivities;
+import dev.runbook.activities.platform.SecretReferences;
 import dev.runbook.activities.platform.PlatformProvider;
 import dev.runbook.activities.platform.SandboxPlatformProvider;
 import dev.runbook.activities.policy.PolicyActivitiesImpl;
@@ -73,6 +75,13 @@ class ActivitiesConfiguration {
         new CommandTemplates(p.describe(), p.deploy(), p.smokeTest(), p.shiftTraffic(), p.markLive(), p.retire(),
             p.timeout(), p.nonRetryableExitCodes(), p.workingDirectory(), p.checkRelease()))));
     return new PlatformActivitiesImpl(providers);
+  }
+
+  /** Instances and config: the sandbox's API only so far (other platforms are refused by name). */
+  @Bean
+  SandboxInstanceActivities instanceActivities(RunbookProperties properties, HttpClient http) {
+    return new SandboxInstanceActivities(PropertiesCheck.SANDBOX, properties.sandboxUrl(), http,
+        SecretReferences.ofProcess());
   }
 
   @Bean

@@ -69,6 +69,7 @@ public final class RunbookTestEnvironment implements AutoCloseable {
   public final InMemoryTargetLocks locks = new InMemoryTargetLocks();
   public final FakeHostedPlatforms hosted = new FakeHostedPlatforms();
   public final FakeOperations operations = new FakeOperations();
+  public final FakeInstances instances = new FakeInstances();
   public final WorkflowTaskHold taskHold = new WorkflowTaskHold();
   /** What the workflows counted (reported every 10 ms). */
   public final RecordingStatsReporter metrics = new RecordingStatsReporter();
@@ -103,7 +104,7 @@ public final class RunbookTestEnvironment implements AutoCloseable {
   private void register(Worker w) {
     w.registerWorkflowImplementationTypes(workflowTypes);
     w.registerActivitiesImplementations(platforms, policies, registry, notifier, runControl, lessons, progress, locks,
-        incidents, hosted, releases, schema);
+        incidents, hosted, releases, schema, instances);
     w.registerActivitiesImplementations(operations);
   }
 
