@@ -10,8 +10,6 @@ import java.util.regex.Pattern;
 public final class ReleaseValidation {
   /** A release publishes at most this many lesson files: each is a child run per environment. */
   public static final int MAX_LESSONS = 20;
-  /** The procedure a release's migration runs as; absent from the registry until it lands. */
-  public static final String SCHEMA_MIGRATION = "schema-migration";
   private static final Pattern SCHEMA_VERSION = Pattern.compile("\\d{1,4}(\\.\\d{1,4}){0,3}");
 
   private ReleaseValidation() {}
@@ -31,9 +29,6 @@ public final class ReleaseValidation {
     if (r.migration() != null) {
       if (!SCHEMA_VERSION.matcher(r.migration()).matches()) {
         problems.add("migration '" + r.migration() + "' is not a schema release such as 1.1");
-      } else if (Procedure.fromCliName(SCHEMA_MIGRATION).isEmpty()) {
-        problems.add("migration " + r.migration() + " needs the schema-migration procedure, which this version of "
-            + "runbook does not have yet: release without a migration, or migrate with its own runbook first");
       }
     }
     if (r.reason() != null && r.reason().length() > 500) {

@@ -5,15 +5,12 @@ import dev.runbook.workflows.api.LessonUpdateRequest;
 import dev.runbook.workflows.api.Outcome;
 import dev.runbook.workflows.api.Procedure;
 import dev.runbook.workflows.api.ReleaseRequest;
-import dev.runbook.workflows.api.ReleaseValidation;
 import dev.runbook.workflows.api.RollbackRequest;
 import dev.runbook.workflows.api.RunbookResult;
+import dev.runbook.workflows.api.SchemaMigrationRequest;
 import dev.runbook.workflows.contract.ReleasePolicy;
 import dev.runbook.workflows.kit.ChildRuns;
 import dev.runbook.workflows.kit.RollbackTrigger;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The child runs of a release's deployment phase, each started through the procedure registry
@@ -58,23 +55,14 @@ final class ReleaseChildren {
   }
 
   /**
-   * The schema migration the release names, by the registry's schema-migration entry. Its input
-   * is sent as JSON fields, so this code needs no compile-time link to a procedure that may not
-   * exist yet; the request validation refused a migration while it does not.
+   * The schema migration the release names, as the SchemaMigration procedure's own run under its
+   * business key (one migration per database at a time, whoever starts it).
    */
   RunbookResult migrate(String env) {
-    Optional<Procedure> procedure = Procedure.fromCliName(ReleaseValidation.SCHEMA_MIGRATION);
-    if (procedure.isEmpty()) {
-      throw new RollbackTrigger("migration", "migration " + kit.request.migration() + " needs the schema-migration "
-          + "procedure, which this worker does not have", null);
-    }
-    Map<String, Object> input = new LinkedHashMap<>();
-    input.put("environment", env);
-    input.put("targetVersion", kit.request.migration());
     // production keeps its low-traffic window; dev and staging migrate at once
-    input.put("proceedNow", !"production".equals(env));
-    input.put("requestedBy", kit.request.requestedBy());
-    return await(procedure.get(), procedure.get().workflowId("platform", env), input, null);
+    SchemaMigrationRequest input = new SchemaMigrationRequest(env, kit.request.migration(), null, null, null,
+        "production".equals(env) ? null : true, kit.request.requestedBy(), kit.request.requestId());
+    return await(Procedure.SCHEMA_MIGRATION, Procedure.SCHEMA_MIGRATION.workflowId(input), input, null);
   }
 
   private RunbookResult await(Procedure procedure, String workflowId, Object input, Runnable undo) {

@@ -44,14 +44,13 @@ class ReleaseRefusalTest {
   }
 
   @Test
-  void aMigrationIsRefusedWhileTheSchemaMigrationProcedureIsNotThere() {
-    String id = runs.start(new ReleaseRequest(FakePlatform.SERVICE, "v1.6.0", "staging", null, "1.1", null, "carol",
-        null));
+  void aMalformedMigrationIsRefusedByName() {
+    String id = runs.start(new ReleaseRequest(FakePlatform.SERVICE, "v1.6.0", "staging", null, "1.1; drop", null,
+        "carol", null));
 
     assertThatThrownBy(() -> rt.result(id)).rootCause().isInstanceOfSatisfying(ApplicationFailure.class, f ->
-        assertThat(f.getOriginalMessage()).contains("migration 1.1 needs the schema-migration procedure, which this "
-            + "version of runbook does not have yet"));
-    assertThat(ReleaseValidation.problems(new ReleaseRequest(FakePlatform.SERVICE, "v1.6.0", "staging", null, null,
+        assertThat(f.getOriginalMessage()).contains("migration '1.1; drop' is not a schema release such as 1.1"));
+    assertThat(ReleaseValidation.problems(new ReleaseRequest(FakePlatform.SERVICE, "v1.6.0", "staging", null, "1.1",
         null, "carol", null))).isEmpty();
     assertThat(rt.releases.calls()).isEmpty();
   }
