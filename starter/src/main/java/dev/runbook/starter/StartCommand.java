@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
       StartLessonUpdateCommand.class,
       StartProgressMigrationCommand.class,
       StartMultiPlatformCommand.class,
-      StartConfigUpdateCommand.class
+      StartConfigUpdateCommand.class,
+      StartSchemaMigrationCommand.class
     },
     footerHeading = "%nExample:%n",
     footer = {
