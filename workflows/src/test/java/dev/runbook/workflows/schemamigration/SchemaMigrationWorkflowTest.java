@@ -137,17 +137,34 @@ class SchemaMigrationWorkflowTest {
 
   @Test
   void waitsForTheNextWindowWhenTheEstimateDoesNotFitAndStartsWhenItOpens() {
-    // open for one more minute only: a 90 s rehearsal plus the 10 min margin waits for tomorrow's
+    // today's window closed a moment ago (HH:mm rounds its edges down): tomorrow's is the next
     rt.schema.use(FakeSchemaTarget.policy(true, SchemaMigrationRuns.windowOpeningIn(rt, -2), 60));
-    long startedAt = rt.env.currentTimeMillis();
     SchemaMigrationRuns.start(rt, false);
     RunbookStatus waiting = rt.awaitApprovalOf(ID, "low-traffic window");
     assertThat(waiting.waitingFor()).contains("(2");
 
     RunbookResult result = rt.result(ID);
     assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
-    assertThat(rt.env.currentTimeMillis() - startedAt).as("started in the next day's window")
-        .isGreaterThan(21L * 3600 * 1000);
+    assertThat(millisToMaintenance()).as("started in the next day's window")
+        .isBetween(21L * 3600_000, 23L * 3600_000);
+  }
+
+  @Test
+  void insideTheWindowWithRoomForTheEstimateItStartsAtOnce() {
+    rt.schema.use(FakeSchemaTarget.policy(true, SchemaMigrationRuns.windowOpeningIn(rt, -1), 60));
+    SchemaMigrationRuns.start(rt, false);
+    assertThat(rt.result(ID).outcome()).isEqualTo(Outcome.SUCCEEDED);
+    assertThat(rt.status(ID).steps().get(4).detail()).isEqualTo("inside the window");
+    assertThat(millisToMaintenance()).as("no wait").isLessThan(60_000);
+  }
+
+  @Test
+  void beforeTheWindowTheWindowsTimerStartsIt() {
+    rt.schema.use(FakeSchemaTarget.policy(true, SchemaMigrationRuns.windowOpeningIn(rt, 3), 60));
+    SchemaMigrationRuns.start(rt, false);
+    assertThat(rt.result(ID).outcome()).isEqualTo(Outcome.SUCCEEDED);
+    assertThat(rt.status(ID).steps().get(4).detail()).isEqualTo("inside the window");
+    assertThat(millisToMaintenance()).as("waited for the window").isBetween(2L * 3600_000, 3L * 3600_000);
   }
 
   @Test
@@ -166,10 +183,10 @@ class SchemaMigrationWorkflowTest {
 
   @Test
   void aProgressDropAfterGoLiveRestoresTheSnapshotAndReappliesLearnerWrites() {
-    SchemaMigrationRuns.start(rt, true);
-    rt.awaitPhase(ID, Phase.WATCHING);
     ProgressCensus at = FakeProgressStore.AFTER;
-    rt.progress.after(new ProgressCensus(at.documents(), at.totalXp() - 40, at.completions(), 0));
+    // censuses: before the migration, after it, then the watch's first poll finds 40 XP gone
+    rt.progress.fromCount(3, new ProgressCensus(at.documents(), at.totalXp() - 40, at.completions(), 0));
+    SchemaMigrationRuns.start(rt, true);
     RunbookResult result = rt.result(ID);
 
     assertThat(result.outcome()).isEqualTo(Outcome.ROLLED_BACK);
@@ -212,5 +229,12 @@ class SchemaMigrationWorkflowTest {
         + " failed) after: aborted by alice");
     assertThat(rt.schema.events()).endsWith("re-apply learner writes FAILED", "maintenance off", "capture off");
     assertThat(rt.schema.maintenanceOn()).isFalse();
+  }
+
+  /** Workflow time from the run's first log line to maintenance going on. */
+  private long millisToMaintenance() {
+    var log = rt.status(ID).log();
+    return log.stream().filter(e -> e.message().startsWith("maintenance on:")).findFirst().orElseThrow().atMillis()
+        - log.get(0).atMillis();
   }
 }

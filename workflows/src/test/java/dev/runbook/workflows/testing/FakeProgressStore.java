@@ -30,6 +30,9 @@ public final class FakeProgressStore implements ProgressMigrationActivities {
   private ProgressCensus after = AFTER;
   private int batches = 3;
   private int dieAfterBatch = -1;
+  private int counts;
+  private int changesAtCount = Integer.MAX_VALUE;
+  private ProgressCensus changedTo;
 
   public synchronized FakeProgressStore refusePlan(String message, String type) {
     planRefusal = ApplicationFailure.newNonRetryableFailure(message, type);
@@ -43,6 +46,16 @@ public final class FakeProgressStore implements ProgressMigrationActivities {
 
   public synchronized FakeProgressStore after(ProgressCensus census) {
     after = census;
+    return this;
+  }
+
+  /**
+   * From the {@code count}-th census on, answers {@code census} (a run waiting on it needs no
+   * status polling, which would keep the test server from skipping time).
+   */
+  public synchronized FakeProgressStore fromCount(int count, ProgressCensus census) {
+    changesAtCount = count;
+    changedTo = census;
     return this;
   }
 
@@ -91,7 +104,7 @@ public final class FakeProgressStore implements ProgressMigrationActivities {
   @Override
   public synchronized ProgressCensus countProgress(String environment) {
     calls.add("count " + environment);
-    return after;
+    return ++counts >= changesAtCount ? changedTo : after;
   }
 
   public synchronized List<String> calls() {
