@@ -8,6 +8,7 @@ import dev.runbook.activities.policy.EnvironmentSettings;
 import dev.runbook.activities.policy.PolicyCatalog;
 import dev.runbook.activities.release.ReleaseActivitiesImpl;
 import dev.runbook.activities.release.ReleaseEnvironment;
+import dev.runbook.activities.release.RegistryStagingFirst;
 import dev.runbook.workflows.contract.HttpCheck;
 import dev.runbook.workflows.contract.ReleasePolicy;
 import java.net.http.HttpClient;
@@ -53,6 +54,22 @@ class ReleaseConfiguration {
     }
     return new ReleaseActivitiesImpl(environments, platformActivities, MetricSources.byEnvironment(catalog, sources),
         dataSource, http);
+  }
+
+  @Bean
+  RegistryStagingFirst stagingFirstActivities(ReleaseProperties release, PolicyCatalog catalog, DataSource dataSource) {
+    List<String> problems = new ArrayList<>();
+    release.stagingFirst().forEach((env, first) -> {
+      for (String name : List.of(env, first)) {
+        if (catalog.environment(name).isEmpty()) {
+          problems.add("runbook.release.staging-first." + env + ": no environment '" + name + "' under runbook.environments");
+        }
+      }
+    });
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("invalid runbook.release configuration:\n  - " + String.join("\n  - ", problems));
+    }
+    return new RegistryStagingFirst(release.stagingFirst(), dataSource);
   }
 
   static ReleasePolicy policy(String name, ReleaseProperties.Environment env) {

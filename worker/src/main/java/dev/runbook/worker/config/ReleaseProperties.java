@@ -14,10 +14,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * start-up by {@link ReleaseConfiguration}.
  */
 @ConfigurationProperties("runbook.release")
-public record ReleaseProperties(Map<String, Environment> environments) {
+public record ReleaseProperties(Map<String, Environment> environments, Map<String, String> stagingFirst) {
 
+  /**
+   * @param stagingFirst "always deploy to staging first": environment to the environment a
+   *     version must have succeeded in before a code deploy takes it there without a reason
+   *     ({@code production: staging})
+   */
   public ReleaseProperties {
     environments = environments == null ? Map.of() : environments;
+    stagingFirst = stagingFirst == null ? Map.of() : stagingFirst;
   }
 
   /**

@@ -34,7 +34,19 @@ import java.util.function.Function;
 /** The runs whose histories are kept under src/test/resources/histories, one per workflow type and ending. */
 final class GoldenScenarios {
   /** A scenario: plays a run on a fresh environment and returns its workflow id. */
-  record Scenario(String file, Class<?> implementation, Outcome outcome, Function<RunbookTestEnvironment, String> play) {}
+  record Scenario(String file, Class<?> implementation, Outcome outcome, Function<RunbookTestEnvironment, String> play,
+      List<Class<?>> children) {
+
+    Scenario(String file, Class<?> implementation, Outcome outcome, Function<RunbookTestEnvironment, String> play) {
+      this(file, implementation, outcome, play, List.of());
+    }
+
+    /** The workflow types the recording's worker runs: the implementation and those it starts as children. */
+    Class<?>[] types() {
+      return java.util.stream.Stream.concat(java.util.stream.Stream.of(implementation), children.stream())
+          .toArray(Class<?>[]::new);
+    }
+  }
 
   static final String INCIDENT_ID = Procedure.INCIDENT_RESPONSE.workflowId(RunbookTestEnvironment.SERVICE,
       RunbookTestEnvironment.ENV);
@@ -147,7 +159,13 @@ final class GoldenScenarios {
         io.temporal.client.WorkflowClient.start(stub::deploy, new MultiPlatformRequest(RunbookTestEnvironment.SERVICE,
             RunbookTestEnvironment.ENV, "v2.1.0", null, "carol", "ci-9"));
         return MULTI_ID;
-      }));
+      }),
+      // dev, then staging with its rollback test (a Rollback child and the code deploy again); the
+      // children's own histories are theirs
+      new Scenario("release-through-staging-succeeded.json", dev.runbook.workflows.release.ReleaseWorkflowImpl.class,
+          Outcome.SUCCEEDED, rt -> new dev.runbook.workflows.testing.ReleaseRuns(rt).start("staging"),
+          List.of(dev.runbook.workflows.codedeploy.CodeDeployWorkflowImpl.class,
+              dev.runbook.workflows.rollback.RollbackWorkflowImpl.class)));
 
   private static IncidentRequest incident(int severity, String summary) {
     return new IncidentRequest(severity, RunbookTestEnvironment.SERVICE, RunbookTestEnvironment.ENV, summary, "carol",
@@ -192,6 +210,8 @@ final class GoldenScenarios {
       return PROGRESS_ID;
     } else if (name.startsWith("multi-platform")) {
       return MULTI_ID;
+    } else if (name.startsWith("release-through-staging")) {
+      return dev.runbook.workflows.testing.ReleaseRuns.id("staging");
     }
     throw new IllegalArgumentException("no workflow id known for golden history " + file);
   }

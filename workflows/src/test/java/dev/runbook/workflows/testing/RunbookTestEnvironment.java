@@ -61,6 +61,7 @@ public final class RunbookTestEnvironment implements AutoCloseable {
   public final ScriptedWatch watch = new ScriptedWatch(platform, notifier);
   public final FakePolicyResolver policies = new FakePolicyResolver();
   public final RecordingRegistry registry = new RecordingRegistry();
+  public final FakeStagingFirst stagingFirst = new FakeStagingFirst(registry);
   public final FakeRunControl runControl = new FakeRunControl();
   public final FakeIncidents incidents = new FakeIncidents();
   public final FakeLessonStore lessons = new FakeLessonStore();
@@ -101,7 +102,7 @@ public final class RunbookTestEnvironment implements AutoCloseable {
   private void register(Worker w) {
     w.registerWorkflowImplementationTypes(workflowTypes);
     w.registerActivitiesImplementations(platforms, policies, registry, notifier, runControl, lessons, progress, locks,
-        incidents, hosted, releases);
+        incidents, hosted, releases, stagingFirst);
   }
 
   // ---- starting runs ---------------------------------------------------------------------------
