@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
       StartProgressMigrationCommand.class,
       StartMultiPlatformCommand.class,
       StartConfigUpdateCommand.class,
-      StartSchemaMigrationCommand.class
+      StartSchemaMigrationCommand.class,
+      StartReleaseCommand.class
     },
     footerHeading = "%nExample:%n",
     footer = {

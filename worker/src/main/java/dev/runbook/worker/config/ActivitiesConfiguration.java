@@ -7,7 +7,6 @@ import dev.runbook.activities.lock.TemporalHolderLiveness;
 import dev.runbook.activities.metrics.MetricSource;
 import dev.runbook.activities.metrics.MetricSources;
 import dev.runbook.activities.metrics.PrometheusMetricSource;
-import dev.runbook.activities.metrics.SandboxMetricSource;
 import dev.runbook.activities.notify.NotificationActivitiesImpl;
 import dev.runbook.activities.notify.PagerTarget;
 import dev.runbook.activities.platform.CommandTemplatePlatformProvider;
@@ -16,7 +15,6 @@ import dev.runbook.activities.platform.PlatformActivitiesImpl;
 import dev.runbook.activities.platform.SandboxInstanceActivities;
 import dev.runbook.activities.platform.SecretReferences;
 import dev.runbook.activities.platform.PlatformProvider;
-import dev.runbook.activities.platform.SandboxPlatformProvider;
 import dev.runbook.activities.policy.PolicyActivitiesImpl;
 import dev.runbook.activities.policy.PolicyCatalog;
 import dev.runbook.activities.registry.RegistryActivitiesImpl;
@@ -66,10 +64,11 @@ class ActivitiesConfiguration {
   }
 
   @Bean
-  PlatformActivitiesImpl platformActivities(RunbookProperties properties, HttpClient http) {
+  PlatformActivitiesImpl platformActivities(RunbookProperties properties, SandboxEnvironments sandboxes,
+      HttpClient http) {
     Map<String, PlatformProvider> providers = new HashMap<>();
     if (properties.sandboxUrl() != null) {
-      providers.put(PropertiesCheck.SANDBOX, new SandboxPlatformProvider(properties.sandboxUrl(), http));
+      providers.put(PropertiesCheck.SANDBOX, sandboxes.platform(properties.sandboxUrl(), http));
     }
     properties.platforms().forEach((name, p) -> providers.put(name, new CommandTemplatePlatformProvider(
         new CommandTemplates(p.describe(), p.deploy(), p.smokeTest(), p.shiftTraffic(), p.markLive(), p.retire(),
@@ -100,10 +99,11 @@ class ActivitiesConfiguration {
 
   /** Each environment's metric source (the watch reads it; the daily health check checks it answers). */
   @Bean
-  MetricSourceLookup metricSources(PolicyCatalog catalog, RunbookProperties properties, HttpClient http) {
+  MetricSourceLookup metricSources(PolicyCatalog catalog, RunbookProperties properties, HttpClient http,
+      SandboxEnvironments sandboxes) {
     Map<String, MetricSource> sources = new HashMap<>();
     if (properties.sandboxUrl() != null) {
-      sources.put(PropertiesCheck.SANDBOX, new SandboxMetricSource(properties.sandboxUrl(), http, Clock.systemUTC()));
+      sources.put(PropertiesCheck.SANDBOX, sandboxes.metrics(properties.sandboxUrl(), http));
     }
     if (properties.prometheusUrl() != null) {
       sources.put(PropertiesCheck.PROMETHEUS, new PrometheusMetricSource(properties.prometheusUrl(), http, Clock.systemUTC()));

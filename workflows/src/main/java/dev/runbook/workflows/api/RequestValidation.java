@@ -26,6 +26,9 @@ public final class RequestValidation {
     target(r.service(), r.environment(), problems);
     version("version", r.version(), true, problems);
     identity("requestedBy", r.requestedBy(), problems);
+    if (r.reason() != null && r.reason().length() > 500) {
+      problems.add("reason is longer than 500 characters");
+    }
     return problems;
   }
 

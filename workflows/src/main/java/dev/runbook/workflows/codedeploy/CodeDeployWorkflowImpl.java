@@ -12,6 +12,7 @@ import dev.runbook.workflows.contract.DeployStrategy;
 import dev.runbook.workflows.kit.Preemption;
 import dev.runbook.workflows.kit.RunbookWorkflowBase;
 import dev.runbook.workflows.kit.ServiceTarget;
+import dev.runbook.workflows.kit.StagingFirst;
 import dev.runbook.workflows.kit.StatusTracker;
 import dev.runbook.workflows.kit.StepAction;
 import java.util.Optional;
@@ -24,9 +25,10 @@ public class CodeDeployWorkflowImpl extends RunbookWorkflowBase implements CodeD
     // a Start Workflow form sent without input arrives as null: fail with the validation message
     CodeDeployRequest request = input != null ? input : new CodeDeployRequest(null, null, null, null, null);
     begin(Procedure.CODE_DEPLOY, request.service(), request.environment(), request.version(),
-        request.requestedBy(), request.requestId(), null, RequestValidation.codeDeploy(input), input);
+        request.requestedBy(), request.requestId(), request.reason(), RequestValidation.codeDeploy(input), input);
     loadPolicy();
     releases().require(request.version());
+    new StagingFirst(ctx(), recorder()).require(request.version(), request.reason());
     // an emergency deploy or a rollback may pre-empt it until it retires the old colour
     singleFlight().take(TargetPaths.service(request.environment(), request.service()), Preemption.yielding(),
         Procedure.EMERGENCY_DEPLOY, Procedure.ROLLBACK);

@@ -37,7 +37,7 @@ final class ReleaseChildren {
     }
     ReleaseRequest r = kit.request;
     return await(Procedure.CODE_DEPLOY, Procedure.CODE_DEPLOY.workflowId(r.service(), env),
-        new CodeDeployRequest(r.service(), env, r.version(), r.requestedBy(), null), undo);
+        new CodeDeployRequest(r.service(), env, r.version(), r.requestedBy(), null, r.reason()), undo);
   }
 
   /** Rolls {@code env} back to {@code toVersion} as a Rollback child (the rollback test, or an undo). */

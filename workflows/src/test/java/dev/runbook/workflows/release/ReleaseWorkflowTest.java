@@ -97,6 +97,8 @@ class ReleaseWorkflowTest {
   void aProductionFailureRollsBackProductionOnlyAndTheParentRecordsIt() {
     rt.policies.use(Policies.autoGates(Policies.production()));
     rt.releases.use(noApproval(FakeReleases.production())).failVerificationIn("production");
+    // the release's own staging deploy is what lets its production deploy past the staging-first rule
+    rt.stagingFirst.require("production", "staging");
     String id = runs.start("production");
 
     RunbookResult result = rt.result(id);

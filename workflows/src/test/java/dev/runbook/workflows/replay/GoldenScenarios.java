@@ -38,7 +38,19 @@ import java.util.function.Function;
 /** The runs whose histories are kept under src/test/resources/histories, one per workflow type and ending. */
 final class GoldenScenarios {
   /** A scenario: plays a run on a fresh environment and returns its workflow id. */
-  record Scenario(String file, Class<?> implementation, Outcome outcome, Function<RunbookTestEnvironment, String> play) {}
+  record Scenario(String file, Class<?> implementation, Outcome outcome, Function<RunbookTestEnvironment, String> play,
+      List<Class<?>> children) {
+
+    Scenario(String file, Class<?> implementation, Outcome outcome, Function<RunbookTestEnvironment, String> play) {
+      this(file, implementation, outcome, play, List.of());
+    }
+
+    /** The workflow types the recording's worker runs: the implementation and those it starts as children. */
+    Class<?>[] types() {
+      return java.util.stream.Stream.concat(java.util.stream.Stream.of(implementation), children.stream())
+          .toArray(Class<?>[]::new);
+    }
+  }
 
   static final String INCIDENT_ID = Procedure.INCIDENT_RESPONSE.workflowId(RunbookTestEnvironment.SERVICE,
       RunbookTestEnvironment.ENV);
@@ -206,7 +218,13 @@ final class GoldenScenarios {
             io.temporal.client.WorkflowClient.start(stub::check, new dev.runbook.workflows.api.OperationRequest("all",
                 "schedule", "2026-12-08T06:00:00Z"));
             return HEALTH_ID;
-          }));
+          }),
+      // dev, then staging with its rollback test (a Rollback child and the code deploy again); the
+      // children's own histories are theirs
+      new Scenario("release-through-staging-succeeded.json", dev.runbook.workflows.release.ReleaseWorkflowImpl.class,
+          Outcome.SUCCEEDED, rt -> new dev.runbook.workflows.testing.ReleaseRuns(rt).start("staging"),
+          List.of(dev.runbook.workflows.codedeploy.CodeDeployWorkflowImpl.class,
+              dev.runbook.workflows.rollback.RollbackWorkflowImpl.class)));
 
   private static void startSchemaMigration(RunbookTestEnvironment rt) {
     SchemaMigrationWorkflow stub = rt.client.newWorkflowStub(SchemaMigrationWorkflow.class, rt.options(SCHEMA_ID));
@@ -262,9 +280,10 @@ final class GoldenScenarios {
       return Procedure.CONFIG_UPDATE.workflowId(RunbookTestEnvironment.SERVICE, RunbookTestEnvironment.ENV);
     } else if (name.startsWith("schema-migration")) {
       return SCHEMA_ID;
-
     } else if (name.startsWith("health-check")) {
       return HEALTH_ID;
+    } else if (name.startsWith("release-through-staging")) {
+      return dev.runbook.workflows.testing.ReleaseRuns.id("staging");
     }
     throw new IllegalArgumentException("no workflow id known for golden history " + file);
   }

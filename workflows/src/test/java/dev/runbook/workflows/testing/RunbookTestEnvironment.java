@@ -61,6 +61,7 @@ public final class RunbookTestEnvironment implements AutoCloseable {
   public final ScriptedWatch watch = new ScriptedWatch(platform, notifier);
   public final FakePolicyResolver policies = new FakePolicyResolver();
   public final RecordingRegistry registry = new RecordingRegistry();
+  public final FakeStagingFirst stagingFirst = new FakeStagingFirst(registry);
   public final FakeRunControl runControl = new FakeRunControl();
   public final FakeIncidents incidents = new FakeIncidents();
   public final FakeLessonStore lessons = new FakeLessonStore();
@@ -104,7 +105,7 @@ public final class RunbookTestEnvironment implements AutoCloseable {
   private void register(Worker w) {
     w.registerWorkflowImplementationTypes(workflowTypes);
     w.registerActivitiesImplementations(platforms, policies, registry, notifier, runControl, lessons, progress, locks,
-        incidents, hosted, releases, schema, instances);
+        incidents, hosted, releases, schema, instances, stagingFirst);
     w.registerActivitiesImplementations(operations);
   }
 
