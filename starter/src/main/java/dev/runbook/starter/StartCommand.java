@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
       StartRollbackCommand.class,
       StartLessonUpdateCommand.class,
       StartProgressMigrationCommand.class,
-      StartMultiPlatformCommand.class
+      StartMultiPlatformCommand.class,
+      StartSchemaMigrationCommand.class
     },
     footerHeading = "%nExample:%n",
     footer = {

@@ -7,6 +7,8 @@ import dev.runbook.workflows.contract.MigrationApplied;
 import dev.runbook.workflows.contract.MigrationCheckRequest;
 import dev.runbook.workflows.contract.MigrationPlan;
 import dev.runbook.workflows.contract.MigrationRefusal;
+import dev.runbook.workflows.contract.MigrationVerified;
+import dev.runbook.workflows.contract.MigrationVerifyRequest;
 import dev.runbook.workflows.contract.RehearsalRequest;
 import dev.runbook.workflows.contract.RehearsalResult;
 import dev.runbook.workflows.contract.SchemaMigrationActivities;
@@ -153,6 +155,25 @@ public final class FlywaySchemaMigrationActivities implements SchemaMigrationAct
           + plan.currentVersion() + " to " + plan.targetVersion() + " failed and the failing file was rolled back: "
           + e.getMessage(), MIGRATION_FAILED);
     }
+  }
+
+  @Override
+  public MigrationVerified verifyDatabase(MigrationVerifyRequest request) {
+    if (request == null || request.targetVersion() == null) {
+      throw refuse(MigrationRefusal.UNKNOWN_TARGET, "verifyDatabase needs environment and targetVersion");
+    }
+    MigrationTarget target = targetOf(request.environment());
+    reachable(target, request.environment());
+    MigrationVersion wanted = version(SchemaVersions.in(target.migrations()).flywayVersion(request.targetVersion()));
+    MigrationInfo current = flyway(target, target.dataSource()).load().info().current();
+    MigrationVersion at = current == null ? null : current.getVersion();
+    if (!wanted.equals(at)) {
+      throw ApplicationFailure.newNonRetryableFailure(target.schema() + " is at Flyway version " + at + " after the"
+          + " migration, not at " + wanted + " (" + request.targetVersion() + ")", VERIFY_FAILED);
+    }
+    int passed = LiveQueries.check(target.dataSource(),
+        request.validationQueries() == null ? List.of() : request.validationQueries());
+    return new MigrationVerified(target.schema(), request.targetVersion() + " (Flyway " + at + ")", passed);
   }
 
   /** Postgres's lock_not_available (55P03) anywhere in the cause chain. */

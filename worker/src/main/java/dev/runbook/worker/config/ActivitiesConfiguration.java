@@ -13,6 +13,8 @@ import dev.runbook.activities.notify.PagerTarget;
 import dev.runbook.activities.platform.CommandTemplatePlatformProvider;
 import dev.runbook.activities.platform.CommandTemplates;
 import dev.runbook.activities.platform.PlatformActivitiesImpl;
+import dev.runbook.activities.platform.SandboxInstanceActivities;
+import dev.runbook.activities.platform.SecretReferences;
 import dev.runbook.activities.platform.PlatformProvider;
 import dev.runbook.activities.platform.SandboxPlatformProvider;
 import dev.runbook.activities.policy.PolicyActivitiesImpl;
@@ -75,6 +77,13 @@ class ActivitiesConfiguration {
     return new PlatformActivitiesImpl(providers);
   }
 
+  /** Instances and config: the sandbox's API only so far (other platforms are refused by name). */
+  @Bean
+  SandboxInstanceActivities instanceActivities(RunbookProperties properties, HttpClient http) {
+    return new SandboxInstanceActivities(PropertiesCheck.SANDBOX, properties.sandboxUrl(), http,
+        SecretReferences.ofProcess());
+  }
+
   @Bean
   NotificationActivitiesImpl notificationActivities(DataSource dataSource, RunbookProperties properties, HttpClient http) {
     PagerProperties pager = properties.pager();
@@ -83,9 +92,15 @@ class ActivitiesConfiguration {
   }
 
   @Bean
-  WatchActivitiesImpl watchActivities(PolicyCatalog catalog, RunbookProperties properties, HttpClient http,
-      NotificationActivitiesImpl notificationActivities, IncidentActivitiesImpl incidentActivities,
-      OpenWatches openWatches) {
+  WatchActivitiesImpl watchActivities(MetricSourceLookup metricSources, NotificationActivitiesImpl notificationActivities,
+      IncidentActivitiesImpl incidentActivities, OpenWatches openWatches) {
+    return new WatchActivitiesImpl(metricSources, notificationActivities,
+        incidentActivities, Clock.systemUTC(), Sleeper.threadSleep(), openWatches);
+  }
+
+  /** Each environment's metric source (the watch reads it; the daily health check checks it answers). */
+  @Bean
+  MetricSourceLookup metricSources(PolicyCatalog catalog, RunbookProperties properties, HttpClient http) {
     Map<String, MetricSource> sources = new HashMap<>();
     if (properties.sandboxUrl() != null) {
       sources.put(PropertiesCheck.SANDBOX, new SandboxMetricSource(properties.sandboxUrl(), http, Clock.systemUTC()));
@@ -93,9 +108,11 @@ class ActivitiesConfiguration {
     if (properties.prometheusUrl() != null) {
       sources.put(PropertiesCheck.PROMETHEUS, new PrometheusMetricSource(properties.prometheusUrl(), http, Clock.systemUTC()));
     }
-    return new WatchActivitiesImpl(MetricSources.byEnvironment(catalog, sources), notificationActivities,
-        incidentActivities, Clock.systemUTC(), Sleeper.threadSleep(), openWatches);
+    return MetricSources.byEnvironment(catalog, sources)::apply;
   }
+
+  /** A named type for the lookup, so it is one bean and not any {@code Function}. */
+  interface MetricSourceLookup extends java.util.function.Function<String, MetricSource> {}
 
   @Bean
   RegistryActivitiesImpl registryActivities(DataSource dataSource) {

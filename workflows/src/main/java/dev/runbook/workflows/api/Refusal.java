@@ -22,7 +22,18 @@ public enum Refusal {
   NO_LESSON_POLICY("NoLessonPolicy", "the environment takes no lesson updates"),
   NO_ESCALATION_POLICY("NoEscalationPolicy", "the environment has no escalation policy for incidents"),
   NO_PROGRESS_STORE("NoProgressStore", "the environment has no progress store to migrate"),
-  UNKNOWN_PLATFORM("UnknownPlatform", "the platform is not configured for multi-platform deploys in that environment");
+  UNKNOWN_PLATFORM("UnknownPlatform", "the platform is not configured for multi-platform deploys in that environment"),
+  // schema migration: the same failure types as contract.MigrationRefusal and SchemaMigrationPolicyActivities
+  NO_SCHEMA_MIGRATION("NoSchemaMigrationTarget", "the environment has no schema-migration target database"),
+  MIGRATIONS_FOLDER_MISSING("MigrationsFolderMissing", "the environment's migrations folder does not exist"),
+  UNKNOWN_SCHEMA_TARGET("UnknownSchemaTarget", "no migration has the target schema version"),
+  TARGET_NOT_ABOVE_CURRENT("TargetNotAboveCurrent", "the target schema version is at or below the database's"),
+  APPLIED_MIGRATION_CHANGED("AppliedMigrationChanged", "an applied migration was edited or removed"),
+  MIGRATIONS_INVALID("MigrationsInvalid", "Flyway's validation of the migrations failed"),
+  ESCALATION_POLICY_MISMATCH("EscalationPolicyMismatch",
+      "the escalation policy in the request is not the one configured for that service and environment"),
+  NOT_STAGED("NotStaged", "the version has not yet succeeded in staging (always deploy to staging first)"),
+  NO_RELEASE_POLICY("NoReleasePolicy", "the environment has no release policy");
 
   private final String failureType;
   private final String description;

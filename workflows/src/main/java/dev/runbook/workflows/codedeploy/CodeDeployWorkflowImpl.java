@@ -7,6 +7,8 @@ import dev.runbook.workflows.api.RunbookResult;
 import dev.runbook.workflows.contract.RolloutStep;
 import dev.runbook.workflows.contract.TargetPaths;
 import dev.runbook.workflows.kit.BlueGreen;
+import dev.runbook.workflows.kit.RollingDeploy;
+import dev.runbook.workflows.contract.DeployStrategy;
 import dev.runbook.workflows.kit.Preemption;
 import dev.runbook.workflows.kit.RunbookWorkflowBase;
 import dev.runbook.workflows.kit.ServiceTarget;
@@ -28,6 +30,11 @@ public class CodeDeployWorkflowImpl extends RunbookWorkflowBase implements CodeD
     // an emergency deploy or a rollback may pre-empt it until it retires the old colour
     singleFlight().take(TargetPaths.service(request.environment(), request.service()), Preemption.yielding(),
         Procedure.EMERGENCY_DEPLOY, Procedure.ROLLBACK);
+    // The strategy comes from the policy the run resolved (recorded in its history): runs from
+    // before strategies resolved none and take the canary path as they did, so no version marker.
+    if (ctx().policy().rollout().strategyOrDefault() == DeployStrategy.ROLLING) {
+      return run(() -> new RollingDeploy(ctx(), watchWindow()).roll(request.version()));
+    }
     return run(() -> rollout(request.version()));
   }
 

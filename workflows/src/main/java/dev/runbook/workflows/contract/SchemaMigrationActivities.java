@@ -40,8 +40,19 @@ public interface SchemaMigrationActivities {
   @ActivityMethod
   MigrationApplied migrateDatabase(MigrateRequest request);
 
+  /**
+   * Reads the live database after a migration: its schema version must be the target (Flyway's
+   * current version, the release name resolved as for {@link #migrateDatabase}) and each validation
+   * query must answer one true row. A mismatch or a false query fails non-retryably
+   * ({@link #VERIFY_FAILED}) naming it; an unreachable database is retried. Read-only, nothing to undo.
+   */
+  @ActivityMethod
+  MigrationVerified verifyDatabase(MigrationVerifyRequest request);
+
   /** Retryable failure type: a statement gave up waiting for a lock. */
   String LOCK_TIMEOUT = "MigrationLockTimeout";
   /** Non-retryable failure type: a migration statement failed; the message carries the database's error. */
   String MIGRATION_FAILED = "MigrationFailed";
+  /** Non-retryable failure type: the live database is not at the target or a validation query is not true. */
+  String VERIFY_FAILED = "MigrationVerifyFailed";
 }

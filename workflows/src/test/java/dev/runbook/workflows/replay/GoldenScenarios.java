@@ -20,6 +20,10 @@ import dev.runbook.workflows.contract.MetricKind;
 import dev.runbook.workflows.lessonupdate.LessonChange;
 import dev.runbook.workflows.lessonupdate.LessonUpdateWorkflowImpl;
 import dev.runbook.workflows.progressmigration.ProgressMigrationWorkflowImpl;
+import dev.runbook.workflows.api.SchemaMigrationRequest;
+import dev.runbook.workflows.progressmigration.ProgressCensus;
+import dev.runbook.workflows.schemamigration.SchemaMigrationWorkflow;
+import dev.runbook.workflows.schemamigration.SchemaMigrationWorkflowImpl;
 import dev.runbook.workflows.api.MultiPlatformRequest;
 import dev.runbook.workflows.multiplatform.MultiPlatformDeployWorkflow;
 import dev.runbook.workflows.multiplatform.MultiPlatformDeployWorkflowImpl;
@@ -41,6 +45,11 @@ final class GoldenScenarios {
 
   static final String MULTI_ID = Procedure.MULTI_PLATFORM.workflowId(RunbookTestEnvironment.SERVICE,
       RunbookTestEnvironment.ENV);
+
+  static final String SCHEMA_ID = Procedure.SCHEMA_MIGRATION.workflowId(SchemaMigrationRequest.DATABASE,
+      RunbookTestEnvironment.ENV);
+
+  static final String HEALTH_ID = Procedure.DAILY_HEALTH_CHECK.workflowId(Procedure.DAILY_HEALTH_CHECK_KEY, "all");
 
   static final List<Scenario> ALL = List.of(
       new Scenario("code-deploy-succeeded.json", dev.runbook.workflows.codedeploy.CodeDeployWorkflowImpl.class,
@@ -147,7 +156,36 @@ final class GoldenScenarios {
         io.temporal.client.WorkflowClient.start(stub::deploy, new MultiPlatformRequest(RunbookTestEnvironment.SERVICE,
             RunbookTestEnvironment.ENV, "v2.1.0", null, "carol", "ci-9"));
         return MULTI_ID;
-      }));
+      }),
+      // capture, snapshot, rehearsal, maintenance, migration, verification, go-live, the integrity watch
+      new Scenario("schema-migration-succeeded.json", SchemaMigrationWorkflowImpl.class, Outcome.SUCCEEDED, rt -> {
+        startSchemaMigration(rt);
+        return SCHEMA_ID;
+      }),
+      // XP drops during the watch after go-live: maintenance on, restore, re-apply, incident, maintenance off
+      new Scenario("schema-migration-restored.json", SchemaMigrationWorkflowImpl.class, Outcome.ROLLED_BACK, rt -> {
+        startSchemaMigration(rt);
+        rt.awaitPhase(SCHEMA_ID, dev.runbook.workflows.api.Phase.WATCHING);
+        ProgressCensus at = dev.runbook.workflows.testing.FakeProgressStore.AFTER;
+        rt.progress.after(new ProgressCensus(at.documents(), at.totalXp() - 40, at.completions(), 0));
+        return SCHEMA_ID;
+      }),
+      // web's health endpoint fails and the database cannot be reached: a sev-2 incident, the run FAILED
+      new Scenario("health-check-failed.json", dev.runbook.workflows.healthcheck.DailyHealthCheckWorkflowImpl.class,
+          Outcome.FAILED, rt -> {
+            rt.operations.failing("web on sandbox").unreachable("target database");
+            var stub = rt.client.newWorkflowStub(dev.runbook.workflows.healthcheck.DailyHealthCheckWorkflow.class,
+                rt.options(HEALTH_ID));
+            io.temporal.client.WorkflowClient.start(stub::check, new dev.runbook.workflows.api.OperationRequest("all",
+                "schedule", "2026-12-08T06:00:00Z"));
+            return HEALTH_ID;
+          }));
+
+  private static void startSchemaMigration(RunbookTestEnvironment rt) {
+    SchemaMigrationWorkflow stub = rt.client.newWorkflowStub(SchemaMigrationWorkflow.class, rt.options(SCHEMA_ID));
+    io.temporal.client.WorkflowClient.start(stub::migrate, new SchemaMigrationRequest(RunbookTestEnvironment.ENV,
+        "1.1", null, null, "Back in 10 minutes", true, "carol", "ops-8"));
+  }
 
   private static IncidentRequest incident(int severity, String summary) {
     return new IncidentRequest(severity, RunbookTestEnvironment.SERVICE, RunbookTestEnvironment.ENV, summary, "carol",
@@ -173,7 +211,8 @@ final class GoldenScenarios {
   static final List<String> EARLIER_RELEASES = List.of(
       "v0-before-single-flight-marker", // before the single-flight check went behind Workflow.getVersion
       "v1-before-target-lock",          // before target locks, typed refusals, release and input checks
-      "v2-before-steps-finish-on-abort"); // before an abort let the step in flight finish instead of cancelling it
+      "v2-before-steps-finish-on-abort", // before an abort let the step in flight finish instead of cancelling it
+      "v3-before-supplied-escalation-check"); // before an incident checked a supplied escalation policy
 
   /** The business-key id a golden history's run had, from its file name. */
   static String workflowIdOf(String file) {
@@ -192,6 +231,11 @@ final class GoldenScenarios {
       return PROGRESS_ID;
     } else if (name.startsWith("multi-platform")) {
       return MULTI_ID;
+    } else if (name.startsWith("schema-migration")) {
+      return SCHEMA_ID;
+
+    } else if (name.startsWith("health-check")) {
+      return HEALTH_ID;
     }
     throw new IllegalArgumentException("no workflow id known for golden history " + file);
   }
