@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       StatusCommand.class,
       ListCommand.class,
       dev.runbook.starter.incident.IncidentGroupCommand.class,
+      dev.runbook.starter.schedules.SchedulesCommand.class,
       LessonsCommand.class,
       DevCommand.class,
       DemoCommand.class,
