@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       ListCommand.class,
       ReleaseCommand.class,
       dev.runbook.starter.incident.IncidentGroupCommand.class,
+      dev.runbook.starter.schedules.SchedulesCommand.class,
       LessonsCommand.class,
       DevCommand.class,
       DemoCommand.class,
