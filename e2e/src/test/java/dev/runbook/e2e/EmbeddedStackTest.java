@@ -3,7 +3,6 @@ package dev.runbook.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.runbook.starter.deploy.Promtool;
 import dev.runbook.workflows.api.Outcome;
 import dev.runbook.workflows.api.Phase;
 import dev.runbook.workflows.api.RunbookResult;
@@ -14,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -28,38 +26,32 @@ import org.junit.jupiter.api.TestMethodOrder;
  * they run against the sandbox's real traffic, and crashes of the worker (kill -9) must not change
  * outcomes or repeat side effects. The stack also runs a real Prometheus (Debian's, unpacked into
  * target/): a second environment, {@code prom}, judges deploys through it ({@link PrometheusScenarios}).
+ *
+ * <p>On the shared stack ({@link SharedStack}): environment {@code crash} (e2e-environments.yml:
+ * local's rules, a 20 s first window, platform calls timing out after 8 s so the retry after a
+ * crash comes soon) on services of its own, crash-api and breach-api (copies of learning-api);
+ * every changing sandbox call takes 700 ms, like a real platform API, so a crash can land while
+ * one is in flight.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EmbeddedStackTest {
+  private static final String ENV = "crash";
+  private static final String SERVICE = "crash-api";
+  /** Test 4's service: its bad release waits in its window beside test 3's run, so one kill -9 serves both. */
+  private static final String BREACH = "breach-api";
   private StackDriver driver;
+  private WorkflowStub breachRun;
 
-  /**
-   * Every changing sandbox call takes 700 ms, like a real platform API, so a crash can land while
-   * one is in flight; platform calls time out after 8 s here, so the retry after a crash comes soon.
-   */
   @BeforeAll
-  void startStack() throws Exception {
-    Path prometheus = Promtool.provision(Path.of("target")).prometheus();
-    Path promEnvironment = Path.of(getClass().getResource("/prometheus-environment.yml").toURI());
-    driver = new StackDriver(options -> options
-        .withPrometheus(prometheus)
-        .withExtraSandboxArgs(List.of("--admin-delay-ms", "700"))
-        .withExtraWorkerArgs(List.of("--runbook.environments.local.deploy-timeout=8s",
-            "--spring.config.additional-location=file:" + promEnvironment)));
-  }
-
-  @AfterAll
-  void stopStack() {
-    if (driver != null) {
-      driver.close();
-    }
+  void stack() {
+    driver = SharedStack.driver();
   }
 
   @Test
   @Order(1)
   void erroringReleaseIsRolledBackAutomaticallyAtTheFirstCanaryStep() throws Exception {
-    WorkflowStub run = driver.startCodeDeploy("learning-api", "v1.6.0");
+    WorkflowStub run = driver.startCodeDeploy(SERVICE, ENV, "v1.6.0");
     RunbookResult result = run.getResult(120, TimeUnit.SECONDS, RunbookResult.class);
 
     assertThat(result.outcome()).isEqualTo(Outcome.ROLLED_BACK);
@@ -69,7 +61,7 @@ class EmbeddedStackTest {
       assertThat(step.name()).startsWith("Canary 10%");
       assertThat(step.state()).isEqualTo(StepState.FAILED);
     });
-    JsonNode service = driver.service("learning-api");
+    JsonNode service = driver.service(SERVICE);
     assertThat(service.get("liveColour").asText()).isEqualTo("blue");
     assertThat(slot(service, "blue").get("weight").asInt()).isEqualTo(100);
     assertThat(slot(service, "blue").get("version").asText()).isEqualTo("v1.5.0");
@@ -80,29 +72,39 @@ class EmbeddedStackTest {
   @Test
   @Order(2)
   void releaseThatFailsItsHealthCheckNeverGetsTraffic() throws Exception {
-    int logBefore = driver.adminLog().size();
-    WorkflowStub run = driver.startCodeDeploy("learning-api", "v1.6.2");
+    int logBefore = driver.adminLog(SERVICE).size();
+    WorkflowStub run = driver.startCodeDeploy(SERVICE, ENV, "v1.6.2");
     RunbookResult result = run.getResult(120, TimeUnit.SECONDS, RunbookResult.class);
 
     assertThat(result.outcome()).isEqualTo(Outcome.ROLLED_BACK);
     assertThat(result.reason()).contains("smoke test");
-    List<JsonNode> actions = driver.adminLog().subList(logBefore, driver.adminLog().size());
+    List<JsonNode> actions = driver.adminLog(SERVICE).subList(logBefore, driver.adminLog(SERVICE).size());
     assertThat(actions).extracting(a -> a.get("action").asText()).containsExactly("deploy", "retire");
     assertThat(actions).noneMatch(a -> a.get("action").asText().equals("traffic"));
-    assertThat(slot(driver.service("learning-api"), "blue").get("weight").asInt()).isEqualTo(100);
+    assertThat(slot(driver.service(SERVICE), "blue").get("weight").asInt()).isEqualTo(100);
   }
 
+  /**
+   * One kill -9 during the first watch window of two runs: this healthy release, and test 4's bad
+   * one on its own service, whose breach is still building (2 s of 10% traffic is fewer samples
+   * than its rules need). A second kill while this run's 50% traffic shift is in flight.
+   */
   @Test
   @Order(3)
   void workerKilledDuringAWatchWindowAndDuringATrafficShiftFinishesTheSameDeployOnce() throws Exception {
-    WorkflowStub run = driver.startCodeDeploy("learning-api", "v1.5.1");
+    WorkflowStub run = driver.startCodeDeploy(SERVICE, ENV, "v1.5.1");
+    breachRun = driver.startCodeDeploy(BREACH, ENV, "v1.6.0");
     driver.await(run, s -> s.phase() == Phase.WATCHING, Duration.ofSeconds(60));
+    assertThat(driver.await(breachRun, s -> s.phase() == Phase.WATCHING, Duration.ofSeconds(60)).phase())
+        .as("test 4's run in its window at the kill").isEqualTo(Phase.WATCHING);
     Thread.sleep(2_000);
     driver.stack.killWorker();
     Thread.sleep(1_000);
     driver.stack.startWorker();
     RunbookStatus atGate = driver.await(run, s -> s.phase() == Phase.AWAITING_APPROVAL, Duration.ofSeconds(90));
     assertThat(atGate.weights()).containsEntry("green", 10);
+    // test 4's run has ended before the second kill, so that one lands in this run alone
+    breachRun.getResult(120, TimeUnit.SECONDS, RunbookResult.class);
 
     run.signal("promote", new dev.runbook.workflows.api.PromoteRequest("alice", false, null, "e2e"));
     RunbookStatus shifting = driver.await(run, s -> s.phase() == Phase.SHIFTING_TRAFFIC, Duration.ofSeconds(30));
@@ -113,44 +115,42 @@ class EmbeddedStackTest {
     RunbookResult result = driver.finishPromoting(run, Duration.ofSeconds(150));
     assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
     assertThat(result.liveVersion()).isEqualTo("v1.5.1");
-    long deploys = driver.adminLog().stream()
+    long deploys = driver.adminLog(SERVICE).stream()
         .filter(a -> a.get("action").asText().equals("deploy") && "v1.5.1".equals(a.get("version").asText()))
         .count();
     assertThat(deploys).as("v1.5.1 deployed exactly once despite two worker crashes").isEqualTo(1);
-    long shiftsTo50 = driver.adminLog().stream()
+    long shiftsTo50 = driver.adminLog(SERVICE).stream()
         .filter(a -> a.get("action").asText().equals("traffic") && a.get("colour").asText().equals("green")
             && a.get("weight").asInt() == 50)
         .count();
     assertThat(shiftsTo50).as("the shift interrupted by the crash took effect once").isEqualTo(1);
-    assertThat(driver.service("learning-api").get("liveColour").asText()).isEqualTo("green");
+    assertThat(driver.service(SERVICE).get("liveColour").asText()).isEqualTo("green");
   }
 
+  /** The bad release test 3 started beside its own, killed with it while its breach was building. */
   @Test
   @Order(4)
   void workerKilledWhileABreachIsBuildingStillRollsBack() throws Exception {
-    WorkflowStub run = driver.startCodeDeploy("learning-api", "v1.6.0");
-    driver.await(run, s -> s.phase() == Phase.WATCHING, Duration.ofSeconds(60));
-    Thread.sleep(2_500);
-    driver.stack.killWorker();
-    driver.stack.startWorker();
-    RunbookResult result = run.getResult(120, TimeUnit.SECONDS, RunbookResult.class);
+    assertThat(breachRun).as("started by test 3").isNotNull();
+    RunbookResult result = breachRun.getResult(120, TimeUnit.SECONDS, RunbookResult.class);
 
     assertThat(result.outcome()).isEqualTo(Outcome.ROLLED_BACK);
-    JsonNode service = driver.service("learning-api");
-    assertThat(service.get("liveColour").asText()).isEqualTo("green");
-    assertThat(slot(service, "green").get("weight").asInt()).isEqualTo(100);
-    assertThat(slot(service, "green").get("version").asText()).isEqualTo("v1.5.1");
-    long deploys = driver.adminLog().stream()
+    JsonNode service = driver.service(BREACH);
+    assertThat(service.get("liveColour").asText()).isEqualTo("blue");
+    assertThat(slot(service, "blue").get("weight").asInt()).isEqualTo(100);
+    assertThat(slot(service, "blue").get("version").asText()).isEqualTo("v1.5.0");
+    long deploys = driver.adminLog(BREACH).stream()
         .filter(a -> a.get("action").asText().equals("deploy") && "v1.6.0".equals(a.get("version").asText()))
         .count();
-    assertThat(deploys).as("one deploy of v1.6.0 in this run plus the first test's").isEqualTo(2);
+    assertThat(deploys).as("v1.6.0 deployed once despite the crash").isEqualTo(1);
   }
 
   /**
    * The Temporal UI starts runs under random workflow ids, so business-key ids cannot keep two
    * deploys of one service apart: the target lock in the worker's Postgres does. Two deploys of
    * web started in the same instant under free ids: exactly one moves, the other is refused
-   * naming it; once the first ends, the service is free again.
+   * naming it; once the first ends, the service is free again. On local, whose first window is
+   * 2 s on this stack.
    */
   @Test
   @Order(5)
@@ -233,7 +233,7 @@ class EmbeddedStackTest {
   void throughRealPrometheusASlowReleaseIsRolledBackAndAHealthyOneRightAfterItIsNot() throws Exception {
     PrometheusScenarios prom = new PrometheusScenarios(driver);
     prom.rolledBackBy("v1.6.1", "p95-latency");
-    String slowColour = driver.service("learning-api").get("liveColour").asText().equals("blue") ? "green" : "blue";
+    String slowColour = driver.service(PrometheusScenarios.SERVICE).get("liveColour").asText().equals("blue") ? "green" : "blue";
 
     RunbookStatus healthy = prom.healthyRightAfterSlow("v1.5.2");
 

@@ -10,10 +10,8 @@ import dev.runbook.workflows.api.StepState;
 import io.temporal.client.WorkflowStub;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -30,20 +28,14 @@ class LessonStackTest {
   private StackDriver driver;
   private LessonStoreReader store;
 
+  /**
+   * The shared stack ({@link SharedStack}): local's lesson policy as shipped, with a shorter
+   * kill-switch delay. Lessons 01 and 02 are this class's alone.
+   */
   @BeforeAll
   void startStack() {
-    // the local policy as shipped, with a shorter kill-switch delay and first-release watch
-    driver = new StackDriver(options -> options.withExtraWorkerArgs(List.of(
-        "--runbook.environments.local.lessons.flag-removal-after=1s",
-        "--runbook.environments.local.lessons.update-watch=2s")));
+    driver = SharedStack.driver();
     store = new LessonStoreReader(driver.stack.jdbcUrl());
-  }
-
-  @AfterAll
-  void stopStack() {
-    if (driver != null) {
-      driver.close();
-    }
   }
 
   @Test

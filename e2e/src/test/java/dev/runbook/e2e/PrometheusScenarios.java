@@ -18,13 +18,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Deploys judged through the stack's real Prometheus: environment {@code prom}
- * (prometheus-environment.yml) deploys the sandbox's learning-api like {@code local}, but its
- * watch rules run the built-in PromQL against Prometheus scraping the sandbox every second. Runs
- * on the EmbeddedStackTest stack, after its own deploys, so no extra stack is started.
+ * (e2e-environments.yml) deploys the sandbox's prom-api (a copy of learning-api) like {@code local}
+ * would, but its watch rules run the built-in PromQL against Prometheus scraping the sandbox every
+ * second. Runs on the shared stack ({@link SharedStack}), so no extra stack is started.
  */
 final class PrometheusScenarios {
   static final String ENV = "prom";
-  static final String SERVICE = "learning-api";
+  static final String SERVICE = "prom-api";
   private final StackDriver driver;
   private final PromQuery prometheus;
 

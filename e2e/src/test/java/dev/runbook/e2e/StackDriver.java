@@ -208,6 +208,11 @@ final class StackDriver implements AutoCloseable {
     return out;
   }
 
+  /** The admin actions on {@code service} alone (other test classes share the stack's sandbox). */
+  List<JsonNode> adminLog(String service) throws Exception {
+    return adminLog().stream().filter(a -> service.equals(a.path("service").asText())).toList();
+  }
+
   private JsonNode getJson(String path) throws Exception {
     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(stack.sandboxAdminUrl() + path)).build(),
         HttpResponse.BodyHandlers.ofString());

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -25,14 +24,16 @@ import org.junit.jupiter.api.TestInstance;
  * Start Workflow JSON under a random id as the UI's form gives, its status read by query, gates
  * passed and a run aborted with README's signal JSON, search attributes read with describe().
  *
- * <p>Its own stack, with the local policy's windows cut to seconds (a 2 s canary, a 1 s watch at
- * 100%, retire after 1 s), so the four runs take about 20 s.
+ * <p>On the shared stack ({@link SharedStack}), whose local policy has windows cut to seconds (a
+ * 2 s canary, a 1 s watch at 100%, retire after 1 s), so the four runs take about 20 s. README's
+ * inputs target learning-api, lesson 03 and the progress table in local, which no other class
+ * touches, and web on the platform stand-ins (EmbeddedStackTest's lock race takes web in local
+ * too, and leaves it free: classes never run at once).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UiPathTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path HOME = Path.of(System.getProperty("runbook.home", "..")).toAbsolutePath().normalize();
-  private static final String LOCAL = "--runbook.environments.local.";
 
   private TsClient client;
   private StackDriver driver;
@@ -40,19 +41,7 @@ class UiPathTest {
   @BeforeAll
   void startStack() throws Exception {
     client = TsClient.install();
-    driver = new StackDriver(options -> options.withExtraWorkerArgs(List.of(
-        LOCAL + "code-deploy.steps[0].weight=10", LOCAL + "code-deploy.steps[0].watch=2s",
-        LOCAL + "code-deploy.steps[0].gate=true", LOCAL + "code-deploy.steps[1].weight=100",
-        LOCAL + "code-deploy.steps[1].watch=1s", LOCAL + "code-deploy.steps[1].gate=false",
-        LOCAL + "code-deploy.retire-after=1s", LOCAL + "emergency-deploy.retire-after=1s",
-        LOCAL + "lessons.update-watch=1s")));
-  }
-
-  @AfterAll
-  void stopStack() {
-    if (driver != null) {
-      driver.close();
-    }
+    driver = SharedStack.driver();
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.runbook.sandbox.catalog.CatalogLoader;
 import dev.runbook.sandbox.catalog.QuietServices;
 import dev.runbook.sandbox.catalog.ServiceSpec;
 import dev.runbook.sandbox.hosted.HostedPlatforms;
+import dev.runbook.sandbox.instance.InstanceSettings;
 import dev.runbook.sandbox.instance.ReleaseBehaviour;
 import dev.runbook.sandbox.instance.SlotHost;
 import dev.runbook.sandbox.instance.SlotServer;
@@ -106,9 +107,11 @@ public final class Sandbox implements AutoCloseable {
     MetricsRegistry metrics = new MetricsRegistry(System::currentTimeMillis);
     SlotHost slots = SlotHost.start(); // closed after the platform that stops its slots
     parts.add(slots);
-    SlotLauncher launcher = (service, colour, release) -> SlotServer.start(service, colour,
-        new ReleaseBehaviour(release), metrics.slot(service, colour.id(), release.version()),
-        RandomSource.forComponent(options.seed(), "slot/" + service + "/" + colour.id() + "/" + release.version()),
+    // instance 0 keeps the component name of the one-instance sandbox, so seeded runs stay the same
+    SlotLauncher launcher = (service, colour, instance, release, config) -> SlotServer.start(service, colour,
+        new ReleaseBehaviour(release, InstanceSettings.from(config)), metrics.slot(service, colour.id(), release.version()),
+        RandomSource.forComponent(options.seed(), "slot/" + service + "/" + colour.id() + "/" + release.version()
+            + (instance == 0 ? "" : "/" + instance)),
         slots);
     Platform platform = new Platform(catalog, launcher, metrics);
     parts.add(platform);

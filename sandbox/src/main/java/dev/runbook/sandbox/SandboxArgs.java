@@ -16,6 +16,7 @@ final class SandboxArgs {
       "Usage: java -jar sandbox-exec.jar [--port N] [--router-port N] [--bind IP] [--catalog FILE] [--no-load] [--seed N]",
       "         [--admin-delay-ms N] [--platform-db-url JDBC_URL [--platform-db-user U] [--platform-db-password P]",
       "         [--platform-db-schema S] [--learner-sessions-per-second N]] [--extra-services N]",
+      "         [--environments dev,staging,production]",
       "",
       "  --port N          admin API port (default 7300, 0 = any free port)",
       "  --router-port N   weighted router port (default 7301, 0 = any free port)",

@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
       AbortCommand.class,
       StatusCommand.class,
       ListCommand.class,
+      ReleaseCommand.class,
       dev.runbook.starter.incident.IncidentGroupCommand.class,
       LessonsCommand.class,
       DevCommand.class,

@@ -20,7 +20,9 @@ import picocli.CommandLine.Option;
       StartLessonUpdateCommand.class,
       StartProgressMigrationCommand.class,
       StartMultiPlatformCommand.class,
-      StartSchemaMigrationCommand.class
+      StartConfigUpdateCommand.class,
+      StartSchemaMigrationCommand.class,
+      StartReleaseCommand.class
     },
     footerHeading = "%nExample:%n",
     footer = {

@@ -28,9 +28,10 @@ final class LocalPeers {
     }
   }
 
-  static Sandbox startSandbox() {
+  /** The sandbox with its catalog and {@code quietServices} quiet ones (svc-0001..., no load). */
+  static Sandbox startSandbox(int quietServices) {
     try {
-      return Sandbox.start(SandboxOptions.ephemeral());
+      return Sandbox.start(SandboxOptions.ephemeral().withExtraServices(quietServices));
     } catch (IOException e) {
       throw new IllegalStateException("sandbox did not start", e);
     }

@@ -2,7 +2,7 @@ package dev.runbook.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.runbook.sandbox.Sandbox;
+import dev.runbook.sandbox.catalog.QuietServices;
 import dev.runbook.workflows.api.AbortRequest;
 import dev.runbook.workflows.api.CodeDeployRequest;
 import dev.runbook.workflows.api.Outcome;
@@ -20,78 +20,45 @@ import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.spring.boot.WorkerOptionsCustomizer;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Every watch slot full, and an abort's compensation still runs. The worker has two watch slots
- * ({@code runbook.watch.slots=2}) and windows of minutes; three code deploys (learning-api, web,
- * bot) reach their watch: two windows hold both slots, the third waits SCHEDULED on the watch
+ * ({@code runbook.watch.slots=2}) and windows of minutes; three code deploys (of the sandbox's
+ * quiet services svc-0001..3) reach their watch: two windows hold both slots, the third waits SCHEDULED on the watch
  * queue, visibly (pending state, queue and summary: what {@code runbook status} prints as
  * "queued: ... (no free worker slot)", and the slot gauges). The queued run is aborted and its
  * compensations (traffic back to stable) complete while the two other windows stay open.
  *
  * <p>Why this test can fail: the run queue's activity executor is capped here to the same two
- * slots ({@link MainQueueCap}). If watches shared the run queue's slots, as before watches had
+ * slots ({@link SharedPeers#mainQueueCap}). If watches shared the run queue's slots, as before watches had
  * their own queue, the two open windows would hold both, the third run's deploy steps and then
  * its compensation would wait SCHEDULED behind windows of five minutes, and neither the queued
  * watch nor the abort's result would be reached within their bounds.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureObservability
-@ActiveProfiles({"itest", "watchslots"})
+@WorkerContextTest
 class WatchSlotsTest {
   private static final String ENV = "slots";
-  /** Live versions in the sandbox catalog, and a healthy release of each to deploy. */
-  private static final Map<String, String[]> SERVICES = Map.of(
-      "learning-api", new String[] {"v1.5.0", "v1.5.1"},
-      "web", new String[] {"v3.2.0", "v3.3.0"},
-      "bot", new String[] {"v0.9.0", "v1.0.0"});
-  private static final EmbeddedPostgres POSTGRES = LocalPeers.startPostgres();
-  private static final Sandbox SANDBOX = LocalPeers.startSandbox();
+  /**
+   * The sandbox's quiet services (learning-api's releases, no traffic: a window stays open,
+   * inconclusive): live version, and a healthy release to deploy.
+   */
+  static final Map<String, String[]> SERVICES = Map.of(
+      QuietServices.name(1), new String[] {"v1.5.0", "v1.5.1"},
+      QuietServices.name(2), new String[] {"v1.5.0", "v1.5.1"},
+      QuietServices.name(3), new String[] {"v1.5.0", "v1.5.1"});
 
   @Autowired TestWorkflowEnvironment testEnv;
   @Autowired WorkflowClient client;
   @LocalServerPort int port;
-
-  /** The run queue gets as few activity slots as the watch queue: see the class comment. */
-  @TestConfiguration
-  static class MainQueueCap {
-    @Bean
-    WorkerOptionsCustomizer mainQueueCap() {
-      return (options, workerName, taskQueue) -> TaskQueues.RUNBOOK.equals(taskQueue)
-          ? options.setMaxConcurrentActivityExecutionSize(2) : options;
-    }
-  }
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    LocalPeers.register(registry, POSTGRES, SANDBOX);
-  }
-
-  @AfterAll
-  static void stop() throws IOException {
-    SANDBOX.close();
-    POSTGRES.close();
-  }
 
   @Test
   void withEveryWatchSlotHeldAQueuedRunIsShownAsQueuedAndItsAbortStillCompensates() throws Exception {
@@ -132,7 +99,7 @@ class WatchSlotsTest {
       RunbookResult aborted = queued.getResult(30, TimeUnit.SECONDS, RunbookResult.class);
       assertThat(aborted.outcome()).isEqualTo(Outcome.ABORTED);
       String service = aborted.service();
-      assertThat(LocalPeers.get(SANDBOX.adminUrl() + "/api/services/" + service))
+      assertThat(LocalPeers.get(SharedPeers.SANDBOX.adminUrl() + "/api/services/" + service))
           .contains("\"version\":\"" + SERVICES.get(service)[0] + "\",\"role\":\"LIVE\",\"weight\":100");
 
       for (WorkflowStub run : watching) {

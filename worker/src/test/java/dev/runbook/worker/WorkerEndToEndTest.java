@@ -3,8 +3,12 @@ package dev.runbook.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runbook.activities.lessons.LessonStoreActivitiesImpl;
-import dev.runbook.sandbox.Sandbox;
 import dev.runbook.workflows.api.CodeDeployRequest;
+import dev.runbook.workflows.api.ConfigUpdateRequest;
+import dev.runbook.workflows.configupdate.ConfigUpdateWorkflow;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
 import dev.runbook.workflows.api.Outcome;
 import dev.runbook.workflows.api.Procedure;
 import dev.runbook.workflows.api.RunbookResult;
@@ -16,46 +20,30 @@ import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The worker as a whole, on real parts: Spring wiring, Flyway on embedded Postgres, the sandbox
  * platform over HTTP, the Temporal test server, real deploys; then the actuator endpoints and the
  * registry API show what happened.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureObservability
-@ActiveProfiles("itest")
+@WorkerContextTest
 class WorkerEndToEndTest {
-  private static final EmbeddedPostgres POSTGRES = LocalPeers.startPostgres();
-  private static final Sandbox SANDBOX = LocalPeers.startSandbox();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Autowired TestWorkflowEnvironment testEnv;
   @Autowired WorkflowClient client;
   @Autowired LessonStoreActivitiesImpl lessonStore;
   @Autowired DataSource dataSource;
   @LocalServerPort int port;
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    LocalPeers.register(registry, POSTGRES, SANDBOX);
-  }
 
   @BeforeEach
   void registerSearchAttributes() {
@@ -66,12 +54,6 @@ class WorkerEndToEndTest {
         // registered by an earlier test method
       }
     });
-  }
-
-  @AfterAll
-  static void stop() throws IOException {
-    SANDBOX.close();
-    POSTGRES.close();
   }
 
   @Test
@@ -85,7 +67,7 @@ class WorkerEndToEndTest {
     assertThat(bad.reason()).contains("error-rate");
     assertThat(bad.liveVersion()).isEqualTo("v1.5.1");
     assertThat(bad.incidentReportId()).isNotBlank();
-    assertThat(LocalPeers.get(SANDBOX.adminUrl() + "/api/services/learning-api"))
+    assertThat(LocalPeers.get(SharedPeers.SANDBOX.adminUrl() + "/api/services/learning-api"))
         .contains("\"version\":\"v1.5.1\",\"role\":\"LIVE\",\"weight\":100");
 
     assertThat(LocalPeers.get(base() + "/actuator/health")).contains("\"status\":\"UP\"");
@@ -118,6 +100,34 @@ class WorkerEndToEndTest {
         ResultSet rs = s.executeQuery("SELECT count(*) FROM platform.lesson_versions")) {
       assertThat(rs.next()).isTrue();
     }
+  }
+
+  @Test
+  void aConfigValueTheInstancesCannotReadIsRestoredAndTheRealInstancesRestartedOnIt() throws Exception {
+    String service = SharedPeers.SANDBOX.adminUrl() + "/api/services/learning-api";
+    String before = JSON.readTree(LocalPeers.get(service + "/config")).path("hash").asText();
+
+    RunbookResult bad = configUpdate("soon");
+
+    assertThat(bad.outcome()).isEqualTo(Outcome.ROLLED_BACK);
+    assertThat(bad.reason()).contains("Batch 1/2").contains("503");
+    JsonNode config = JSON.readTree(LocalPeers.get(service + "/config"));
+    assertThat(config.path("hash").asText()).as("the recorded config is back").isEqualTo(before);
+    String live = JSON.readTree(LocalPeers.get(service)).path("liveColour").asText();
+    JsonNode instances = JSON.readTree(LocalPeers.get(service + "/slots/" + live + "/instances"));
+    assertThat(instances).hasSize(4).allSatisfy(i -> {
+      assertThat(i.path("configRevision").asInt()).isEqualTo(config.path("revision").asInt());
+      assertThat(LocalPeers.get(i.path("url").asText() + "/health")).isEqualTo("ok");
+    });
+
+    assertThat(configUpdate("5000").outcome()).isEqualTo(Outcome.SUCCEEDED);
+  }
+
+  private RunbookResult configUpdate(String timeoutMs) {
+    ConfigUpdateWorkflow run = client.newWorkflowStub(ConfigUpdateWorkflow.class, WorkflowOptions.newBuilder()
+        .setTaskQueue("runbook").setWorkflowId(Procedure.CONFIG_UPDATE.workflowId("learning-api", "itest")).build());
+    return run.update(new ConfigUpdateRequest("learning-api", "itest", Map.of("REQUEST_TIMEOUT_MS", timeoutMs), null,
+        null, null, "alice", "test-timeout-" + timeoutMs));
   }
 
   private RunbookResult deploy(String version) {

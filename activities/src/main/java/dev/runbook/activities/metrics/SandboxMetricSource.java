@@ -14,7 +14,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Reads the sandbox's own per-colour counters ({@code GET /api/services/{s}/slots/{c}/stats}), the
+ * Reads the sandbox's own per-colour counters ({@code GET /api/services/{s}/slots/{c}/stats}, of
+ * the given release on that colour), the
  * local stand-in for Prometheus. The sandbox computes the numbers over the rule's lookback and
  * stamps them with {@code asOfMillis}, which the evaluator uses to spot stale data.
  *
@@ -44,7 +45,9 @@ public class SandboxMetricSource implements MetricSource {
     long lookback = MetricSource.lookbackSeconds(rule);
     boolean lesson = LESSON_METRICS.contains(rule.metric());
     URI uri = HttpJson.resolve(adminUrl, (lesson ? "/api/lessons/" : "/api/services/") + HttpJson.segment(service)
-        + (lesson ? "/versions/" : "/slots/") + HttpJson.segment(colour) + "/stats?lookback=" + lookback);
+        + (lesson ? "/versions/" : "/slots/") + HttpJson.segment(colour) + "/stats?lookback=" + lookback
+        // a colour serves two releases during a rolling deploy: each side is read by its own release
+        + (lesson || version == null ? "" : "&version=" + HttpJson.query(version)));
     HttpJson.Reply reply;
     try {
       reply = http.get(uri);

@@ -59,7 +59,7 @@ public record EnvironmentSettings(
     rules = rules == null ? List.of() : List.copyOf(rules);
     if (codeDeploy != null) {
       codeDeploy = new RolloutPolicy(codeDeploy.steps() == null ? List.of() : List.copyOf(codeDeploy.steps()),
-          codeDeploy.retireAfterSeconds());
+          codeDeploy.retireAfterSeconds(), codeDeploy.strategy(), codeDeploy.rolling());
     }
   }
 
@@ -119,6 +119,7 @@ public record EnvironmentSettings(
     if (codeDeploy.retireAfterSeconds() < 0) {
       own.add("retireAfterSeconds must not be negative, was " + codeDeploy.retireAfterSeconds());
     }
+    RolloutChecks.strategy(codeDeploy, own);
     own.forEach(p -> problems.add("code-deploy: " + p));
   }
 

@@ -1,6 +1,9 @@
 package dev.runbook.activities.policy;
 
 import dev.runbook.workflows.contract.RolloutStep;
+import dev.runbook.workflows.contract.RolloutPolicy;
+import dev.runbook.workflows.contract.RollingPolicy;
+import dev.runbook.workflows.contract.DeployStrategy;
 import dev.runbook.workflows.contract.RuleAction;
 import dev.runbook.workflows.contract.WatchRule;
 import java.util.HashSet;
@@ -31,6 +34,25 @@ final class RolloutChecks {
     }
     if (previous != 100) {
       problems.add("the last step must send 100% of traffic, was " + previous + "%");
+    }
+  }
+
+  /**
+   * Blue-green is the canary path with one step (all traffic at once after the smoke test), so its
+   * steps must say so; rolling batches need a positive size and health deadline.
+   */
+  static void strategy(RolloutPolicy codeDeploy, List<String> problems) {
+    if (codeDeploy.strategyOrDefault() == DeployStrategy.BLUE_GREEN
+        && (codeDeploy.steps().size() != 1 || codeDeploy.steps().get(0).weight() != 100)) {
+      problems.add("strategy blue-green moves all traffic at once: steps must be one step of weight 100");
+    }
+    RollingPolicy rolling = codeDeploy.rolling();
+    if (rolling != null && (rolling.maxUnavailable() < 0 || rolling.maxSurge() < 0
+        || rolling.maxUnavailable() + rolling.maxSurge() < 1)) {
+      problems.add("rolling: max-unavailable and max-surge must not be negative and add up to at least 1");
+    }
+    if (rolling != null && (rolling.healthTimeoutSeconds() < 1 || rolling.batchWatchSeconds() < 0)) {
+      problems.add("rolling: health-timeout must be positive and batch-watch not negative");
     }
   }
 

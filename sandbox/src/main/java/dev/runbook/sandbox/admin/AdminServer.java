@@ -63,12 +63,13 @@ public final class AdminServer implements AutoCloseable {
             slowly(slow, () -> platform.retire(r.path("service"), r.path("colour")))))
         .on("GET", "/api/services/{service}/slots/{colour}/stats", r -> Reply.json(platform.stats(
             r.path("service"), r.path("colour"), r.queryInt("lookback", DEFAULT_LOOKBACK_SECONDS,
-                "an integer number of seconds from 1 to " + Platform.MAX_LOOKBACK_SECONDS))))
+                "an integer number of seconds from 1 to " + Platform.MAX_LOOKBACK_SECONDS), r.query().get("version"))))
         .on("GET", "/api/log", r -> Reply.json(platform.actions()))
         .on("GET", "/api/market", r -> Reply.json(market.describe()))
         .on("GET", "/api/hosted-platforms", r -> Reply.json(hostedPlatforms));
     lessonEndpoints.register(router);
     new MaintenanceEndpoints(maintenance).register(router);
+    new InstanceEndpoints(platform, slow).register(router);
     router
         .on("POST", "/api/shutdown", r -> Reply.json(Map.of("status", "stopping")).then(() -> {
           // Stop on another thread, after the answer went out: this runs on the admin pool itself.

@@ -34,7 +34,9 @@ public final class CatalogLoader {
   static final double DEFAULT_P95_MS = 100;
 
   private static final Set<String> TOP_KEYS = Set.of("services");
-  private static final Set<String> SERVICE_KEYS = Set.of("live", "rps", "releases");
+  /** Instances per colour; each is a path on the shared slot host, so they cost no threads. */
+  static final int MAX_INSTANCES = 20;
+  private static final Set<String> SERVICE_KEYS = Set.of("live", "rps", "releases", "instances");
   private static final Set<String> RELEASE_KEYS =
       Set.of("healthy", "errorRate", "p50Ms", "p95Ms", "complaintRate");
   private static final Pattern SERVICE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
@@ -124,7 +126,12 @@ public final class CatalogLoader {
     } else if (releaseNodes != null && !releases.containsKey(String.valueOf(live))) {
       problems.add(path + ".live is '" + live + "' but the releases are " + releases.keySet());
     }
-    return new ServiceSpec(name, String.valueOf(live), rps, releases);
+    double instances = number(fields, "instances", 1, path, problems);
+    if (instances < 1 || instances > MAX_INSTANCES || instances != Math.rint(instances)) {
+      problems.add(path + ".instances must be a whole number from 1 to " + MAX_INSTANCES + ", got " + fields.get("instances"));
+      instances = 1;
+    }
+    return new ServiceSpec(name, String.valueOf(live), rps, releases, (int) instances);
   }
 
   private ReleaseSpec release(String version, Object node, String path, List<String> problems) {

@@ -14,11 +14,20 @@ import java.util.Optional;
  * @param live     the release that runs on the blue slot with 100% of traffic at start
  * @param rps      requests per second the load generator sends through the router (0 = none)
  * @param releases releases by version, in catalog order
+ * @param instances instances per colour (at least 1); a rolling deploy replaces them in batches
  */
-public record ServiceSpec(String name, String live, double rps, Map<String, ReleaseSpec> releases) {
+public record ServiceSpec(String name, String live, double rps, Map<String, ReleaseSpec> releases, int instances) {
 
   public ServiceSpec {
     releases = Collections.unmodifiableMap(new LinkedHashMap<>(releases));
+    if (instances < 1) {
+      throw new IllegalArgumentException("a service runs at least 1 instance per colour, got " + instances);
+    }
+  }
+
+  /** One instance per colour. */
+  public ServiceSpec(String name, String live, double rps, Map<String, ReleaseSpec> releases) {
+    this(name, live, rps, releases, 1);
   }
 
   /** The release called {@code version}, if the catalog has it. */

@@ -4,24 +4,40 @@ import dev.runbook.sandbox.catalog.ReleaseSpec;
 import java.util.random.RandomGenerator;
 
 /**
- * Decides, per request, what a release does: how long it takes, whether it fails, whether the user
- * complains. Pure given the random numbers, so it is tested without HTTP.
+ * Decides, per request, what a release does under its instance's config: how long it takes,
+ * whether it fails, whether the user complains. Pure given the random numbers, so it is tested
+ * without HTTP.
  */
 public final class ReleaseBehaviour {
 
-  /** The fate of one request. */
-  public record Plan(double latencyMs, boolean fail, boolean complain) {}
+  /** The fate of one request; {@code timedOut} requests fail with 504 after the configured timeout. */
+  public record Plan(double latencyMs, boolean fail, boolean complain, boolean timedOut) {
+    public Plan(double latencyMs, boolean fail, boolean complain) {
+      this(latencyMs, fail, complain, false);
+    }
+  }
 
   private final ReleaseSpec release;
   private final LatencyModel latency;
+  private final InstanceSettings settings;
 
   public ReleaseBehaviour(ReleaseSpec release) {
+    this(release, InstanceSettings.DEFAULTS);
+  }
+
+  public ReleaseBehaviour(ReleaseSpec release, InstanceSettings settings) {
     this.release = release;
     this.latency = new LatencyModel(release.p50Ms(), release.p95Ms());
+    this.settings = settings;
   }
 
   public ReleaseSpec release() {
     return release;
+  }
+
+  /** Down when the release is, or when the instance cannot run its config. */
+  public boolean healthy() {
+    return release.healthy() && settings.valid();
   }
 
   /**
@@ -32,6 +48,10 @@ public final class ReleaseBehaviour {
     double latencyMs = latency.sampleMs(random);
     boolean fail = random.nextDouble() < release.errorRate();
     boolean complain = random.nextDouble() < release.complaintRate();
-    return new Plan(latencyMs, fail || !release.healthy(), complain);
+    Integer timeout = settings.requestTimeoutMs();
+    if (healthy() && timeout != null && latencyMs > timeout) {
+      return new Plan(timeout, true, complain, true);
+    }
+    return new Plan(latencyMs, fail || !healthy() || settings.featureBroken(), complain, false);
   }
 }

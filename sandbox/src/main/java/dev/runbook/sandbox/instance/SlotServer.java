@@ -106,7 +106,7 @@ public final class SlotServer implements RunningSlot {
       if (closed.get()) {
         exchange.close();
       } else if ("/health".equals(relative)) {
-        boolean healthy = behaviour.release().healthy();
+        boolean healthy = behaviour.healthy();
         Exchanges.sendText(exchange, healthy ? 200 : 503, healthy ? "ok" : "unhealthy");
         exchange.close();
       } else {
@@ -139,8 +139,8 @@ public final class SlotServer implements RunningSlot {
 
   private void answer(HttpExchange exchange, String relative, String version, ReleaseBehaviour.Plan plan,
       double elapsedMs) throws IOException {
-    boolean down = !behaviour.release().healthy();
-    int code = plan.fail() ? (down ? 503 : 500) : 200;
+    boolean down = !behaviour.healthy();
+    int code = !plan.fail() ? 200 : down ? 503 : plan.timedOut() ? 504 : 500;
     metrics.recordRequest(elapsedMs, code, plan.complain());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("service", service);
@@ -148,7 +148,7 @@ public final class SlotServer implements RunningSlot {
     body.put("version", version);
     body.put("path", relative);
     if (plan.fail()) {
-      body.put("error", down ? "release is down" : "simulated failure");
+      body.put("error", down ? "release is down" : plan.timedOut() ? "request timed out" : "simulated failure");
     }
     Exchanges.sendJson(exchange, code, body);
   }

@@ -69,15 +69,49 @@ public final class Platform implements AutoCloseable {
     return state(service).retire(colour(colour));
   }
 
+  public List<InstanceView> instances(String service, String colour) {
+    return state(service).instances(colour(colour));
+  }
+
+  public List<InstanceView> replaceInstance(String service, String colour, int index, String version) {
+    return state(service).replace(colour(colour), index, version);
+  }
+
+  public List<InstanceView> restartInstance(String service, String colour, int index) {
+    return state(service).restart(colour(colour), index);
+  }
+
+  public ConfigView config(String service) {
+    return state(service).config();
+  }
+
+  public ConfigView changeConfig(String service, Map<String, String> set, Map<String, String> secrets,
+      List<String> unset) {
+    return state(service).changeConfig(set, secrets, unset);
+  }
+
+  public ConfigView restoreConfig(String service, int revision) {
+    return state(service).restoreConfig(revision);
+  }
+
   /** The slot's numbers over the last {@code lookbackSeconds} (1..600). */
   public SlotStats stats(String service, String colourId, int lookbackSeconds) {
+    return stats(service, colourId, lookbackSeconds, null);
+  }
+
+  /**
+   * The numbers of {@code version} on the slot (null: the release the slot runs) over the last
+   * {@code lookbackSeconds} (1..600). During a rolling replace a colour serves two releases, and
+   * each is read on its own, so the new one is compared with the old one on the same colour.
+   */
+  public SlotStats stats(String service, String colourId, int lookbackSeconds, String requestedVersion) {
     ServiceState state = state(service);
     Colour colour = colour(colourId);
     if (lookbackSeconds < 1 || lookbackSeconds > MAX_LOOKBACK_SECONDS) {
       throw badInput("lookback must be between 1 and " + MAX_LOOKBACK_SECONDS
           + " seconds, got " + lookbackSeconds);
     }
-    String version = state.version(colour);
+    String version = requestedVersion != null ? requestedVersion : state.version(colour);
     WindowStats window = version == null
         ? WindowStats.EMPTY
         : metrics.slot(service, colour.id(), version).window(sinceLastDeploy(service, colour, lookbackSeconds));

@@ -2,6 +2,7 @@ package dev.runbook.sandbox.platform;
 
 import static dev.runbook.sandbox.platform.PlatformException.badInput;
 import static dev.runbook.sandbox.platform.PlatformException.conflict;
+import static dev.runbook.sandbox.platform.PlatformException.notFound;
 
 import dev.runbook.sandbox.catalog.ReleaseSpec;
 import dev.runbook.sandbox.catalog.ServiceSpec;
@@ -15,7 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The blue-green state machine of one service: deploy, traffic, live, retire.
+ * The blue-green state machine of one service: deploy, traffic, live, retire; and within a slot,
+ * its instances (replace, restart) and the service's config.
  *
  * <p>Every action is idempotent (repeating it changes nothing and logs nothing) because Temporal
  * retries activities; every refusal says what state blocks it, so a runbook can tell a bug from a
@@ -30,6 +32,7 @@ final class ServiceState {
   private final SlotLauncher launcher;
   private final ActionLog actions;
   private final Map<Colour, Slot> slots = new EnumMap<>(Colour.class);
+  private final ServiceConfig config;
   private Colour live = Colour.BLUE;
   private volatile RouteTable routes;
 
@@ -37,6 +40,7 @@ final class ServiceState {
     this.spec = spec;
     this.launcher = launcher;
     this.actions = actions;
+    this.config = new ServiceConfig(spec.name());
     for (Colour colour : Colour.values()) {
       slots.put(colour, new Slot(colour));
     }
@@ -55,7 +59,7 @@ final class ServiceState {
   /** Puts the catalog's live release on blue with all traffic. Not an admin action: not logged. */
   synchronized void startLive() {
     Slot blue = slots.get(Colour.BLUE);
-    blue.run(spec.live(), launch(Colour.BLUE, spec.release(spec.live()).orElseThrow()), SlotRole.LIVE);
+    blue.run(spec.live(), launchAll(Colour.BLUE, spec.release(spec.live()).orElseThrow()), SlotRole.LIVE);
     blue.weight = 100;
     live = Colour.BLUE;
     publishRoutes();
@@ -75,7 +79,7 @@ final class ServiceState {
   }
 
   synchronized List<RunningSlot> running() {
-    return slots.values().stream().filter(s -> s.running != null).map(s -> s.running).toList();
+    return slots.values().stream().flatMap(s -> s.instances.stream()).map(Instance::server).toList();
   }
 
   RouteTable routes() {
@@ -99,7 +103,7 @@ final class ServiceState {
           + slot.weight + "% of traffic; set its weight to 0 first");
     }
     slot.stop();
-    slot.run(version, launch(colour, release), SlotRole.CANARY);
+    slot.run(version, launchAll(colour, release), SlotRole.CANARY);
     slot.weight = 0;
     publishRoutes();
     record("deploy", slot);
@@ -172,9 +176,19 @@ final class ServiceState {
     }
   }
 
-  private RunningSlot launch(Colour colour, ReleaseSpec release) {
+  /** The slot's instances, {@code spec.instances()} of them, each a server of its own with the current config. */
+  private List<Instance> launchAll(Colour colour, ReleaseSpec release) {
+    List<Instance> started = new ArrayList<>();
+    for (int i = 0; i < spec.instances(); i++) {
+      started.add(launch(colour, i, release));
+    }
+    return started;
+  }
+
+  private Instance launch(Colour colour, int index, ReleaseSpec release) {
     try {
-      return launcher.launch(name(), colour, release);
+      return new Instance(index, release.version(), config.revision(),
+          launcher.launch(name(), colour, index, release, config.values()));
     } catch (IOException e) {
       throw new UncheckedIOException("could not start " + release.version() + " on " + colour.id()
           + " of " + name() + ": " + e.getMessage(), e);
@@ -182,15 +196,91 @@ final class ServiceState {
   }
 
   private void record(String action, Slot slot) {
-    ActionRecord entry = actions.append(action, name(), slot.colour, slot.version, slot.weight);
-    log.info("#{} {} {} {}: {} {} weight {}", entry.seq(), action, name(), slot.colour.id(),
-        slot.role, slot.version, slot.weight);
+    record(action, slot, slot.version, slot.version);
   }
 
-  private void publishRoutes() {
+  private void record(String action, Slot slot, String version, String what) {
+    ActionRecord entry = actions.append(action, name(), slot.colour, version, slot.weight);
+    log.info("#{} {} {} {}: {} {} weight {}", entry.seq(), action, name(), slot.colour.id(),
+        slot.role, what, slot.weight);
+  }
+
+  void publishRoutes() {
     Slot blue = slots.get(Colour.BLUE);
     Slot green = slots.get(Colour.GREEN);
-    routes = new RouteTable(name(), blue.url(), blue.weight, green.url(), green.weight);
+    routes = new RouteTable(name(), blue.urls(), blue.weight, green.urls(), green.weight);
+  }
+
+  // ---- instances and config (rolling deploys, config updates) ---------------------------------
+
+  synchronized List<InstanceView> instances(Colour colour) {
+    return slots.get(colour).view().instances();
+  }
+
+  /**
+   * Starts {@code version} in the place of instance {@code index} of {@code colour}, then stops the
+   * instance it replaces (so the slot never has fewer servers than instances). Idempotent: an
+   * instance that already runs {@code version} is left alone.
+   */
+  synchronized List<InstanceView> replace(Colour colour, int index, String version) {
+    ReleaseSpec release = spec.release(version).orElseThrow(() -> badInput(
+        "unknown version '" + version + "' for " + name() + "; the catalog has " + String.join(", ", spec.versions())));
+    Instance current = instance(colour, index);
+    if (current.version().equals(version)) {
+      return instances(colour);
+    }
+    Slot slot = slots.get(colour);
+    slot.swap(launch(colour, index, release));
+    publishRoutes();
+    record("replace", slot, version, version + " on instance " + index);
+    return instances(colour);
+  }
+
+  /**
+   * Restarts instance {@code index} of {@code colour} so it reads the current config. Idempotent:
+   * an instance that already started with the current revision is left alone.
+   */
+  synchronized List<InstanceView> restart(Colour colour, int index) {
+    Instance current = instance(colour, index);
+    if (current.configRevision() == config.revision()) {
+      return instances(colour);
+    }
+    Slot slot = slots.get(colour);
+    slot.swap(launch(colour, index, spec.release(current.version()).orElseThrow()));
+    publishRoutes();
+    record("restart", slot, current.version(), "instance " + index + " on config revision " + config.revision());
+    return instances(colour);
+  }
+
+  synchronized ConfigView config() {
+    return config.view();
+  }
+
+  /** See {@link ServiceConfig#change}; running instances keep their config until restarted. */
+  synchronized ConfigView changeConfig(Map<String, String> set, Map<String, String> secrets, List<String> unset) {
+    if (config.change(set, secrets, unset)) {
+      log.info("{}: config revision {} ({})", name(), config.revision(), config.view().hash());
+    }
+    return config.view();
+  }
+
+  synchronized ConfigView restoreConfig(int revision) {
+    if (config.restore(revision)) {
+      log.info("{}: config revision {} restores revision {}", name(), config.revision(), revision);
+    }
+    return config.view();
+  }
+
+  private Instance instance(Colour colour, int index) {
+    Slot slot = slots.get(colour);
+    if (!slot.role.running()) {
+      throw conflict(describe(slot) + " runs no instances");
+    }
+    if (index < 0 || index >= slot.instances.size()) {
+      throw notFound("instance " + index + " of " + describe(slot) + " does not exist; it has instances 0 to "
+          + (slot.instances.size() - 1));
+    }
+    return slot.instances.get(index);
   }
 
   private String describe(Slot slot) {

@@ -91,7 +91,10 @@ public final class WeightedRouter implements AutoCloseable {
           "unknown service '" + service + "'; services: " + platform.serviceNames()));
       return;
     }
-    RouteTable.Target target = routes.pick(random.nextInt(100));
+    int roll = random.nextInt(100);
+    // a second draw only when the colour has several instances: one-instance runs keep their seeded sequence
+    int instances = (roll < routes.blueWeight() ? routes.blueUrls() : routes.greenUrls()).size();
+    RouteTable.Target target = routes.pick(roll, instances > 1 ? random.nextInt(instances) : 0);
     if (target == null) {
       Exchanges.sendJson(exchange, 503, Map.of("error", "no running slot of " + service + " takes traffic"));
       return;

@@ -60,13 +60,15 @@ class CatalogLoaderTest {
           learning-api:
             live: v9
             rpss: 3
+            instances: 0
             releases:
               v1: { errorRate: 1.5, p50Ms: -1, p95Ms: 10, colour: blue }
               v2: { p50Ms: 100, p95Ms: 50, complaintRate: -0.1, healthy: maybe }
               v3: { errorRate: "lots" }
         """, "test.yaml"))
         .isInstanceOfSatisfying(CatalogException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
-            "services.learning-api.rpss is not a known key (known: live, releases, rps)",
+            "services.learning-api.rpss is not a known key (known: instances, live, releases, rps)",
+            "services.learning-api.instances must be a whole number from 1 to 20, got 0",
             "services.learning-api.releases.v1.colour is not a known key"
                 + " (known: complaintRate, errorRate, healthy, p50Ms, p95Ms)",
             "services.learning-api.releases.v1.errorRate must be between 0 and 1, got 1.5",

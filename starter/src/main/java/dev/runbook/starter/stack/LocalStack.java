@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * JVM shutdown hook) stops every part and leaves no process behind.
  */
 public final class LocalStack implements AutoCloseable {
-  static final Pattern SANDBOX_READY = Pattern.compile("sandbox ready admin=(\\S+) router=(\\S+)");
+  static final Pattern SANDBOX_READY =
+      Pattern.compile("sandbox ready admin=(\\S+) router=(\\S+)(?: environments=(\\S+))?");
   static final Duration SANDBOX_READY_TIMEOUT = Duration.ofSeconds(60);
 
   private final LocalStackOptions options;
@@ -31,6 +32,7 @@ public final class LocalStack implements AutoCloseable {
   private volatile PrometheusProcess prometheus;
   private volatile String sandboxAdminUrl;
   private volatile String routerUrl;
+  private volatile String sandboxEnvironments;
   private volatile int workerPort;
   private Thread shutdownHook;
 
@@ -82,7 +84,9 @@ public final class LocalStack implements AutoCloseable {
     workerPort = Ports.orFree(options.workerPort());
     prometheus = PrometheusProcess.startFor(options, sandboxAdminUrl, workerPort, progress);
     stopIfClosed(() -> stopQuietly(prometheus == null ? null : prometheus.process()));
-    worker = new WorkerProcess(options, workerPort, temporalAddress(), jdbcUrl(), sandboxAdminUrl, prometheusUrl());
+    worker = new WorkerProcess(options.withExtraWorkerArgs(ReleaseEnvironments.workerArgs(
+        options.extraWorkerArgs(), routerUrl, sandboxEnvironments)), workerPort, temporalAddress(), jdbcUrl(),
+        sandboxAdminUrl, prometheusUrl());
     startWorker();
     writeStackFile();
   }
@@ -229,6 +233,7 @@ public final class LocalStack implements AutoCloseable {
     Matcher ready = child.awaitReady(SANDBOX_READY_TIMEOUT);
     sandboxAdminUrl = ready.group(1);
     routerUrl = ready.group(2);
+    sandboxEnvironments = ready.group(3);
   }
 
   private void writeStackFile() {

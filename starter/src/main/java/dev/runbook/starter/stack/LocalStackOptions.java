@@ -55,12 +55,15 @@ public record LocalStackOptions(
   /** The port of `runbook dev --prometheus`. */
   public static final int DEV_PROMETHEUS_PORT = 7390;
 
-  /** `runbook dev`: Temporal 7233, Postgres 54329 (data kept), sandbox 7300/7301, worker 8081, Prometheus 7390 when on. */
+  /**
+   * `runbook dev`: Temporal 7233, Postgres 54329 (data kept), sandbox 7300/7301 with a sandbox each for a
+   * release's dev, staging and production, worker 8081, Prometheus 7390 when on.
+   */
   public static LocalStackOptions dev(Path home) {
     return new LocalStackOptions(
         home, false, 7233, 54329, 7300, 7301, 8081,
         RunbookHome.logDir(home), RunbookHome.stateDir(home).resolve("stack.json"),
-        DEFAULT_WORKER_READY_TIMEOUT, List.of(), List.of(), true, null, DEV_PROMETHEUS_PORT);
+        DEFAULT_WORKER_READY_TIMEOUT, List.of(), ReleaseEnvironments.SANDBOX_ARGS, true, null, DEV_PROMETHEUS_PORT);
   }
 
   /** Demo and tests: free ports, throw-away Postgres, no stack file, logs in .runbook/logs/ephemeral. */

@@ -7,14 +7,14 @@ import dev.runbook.activities.lock.TemporalHolderLiveness;
 import dev.runbook.activities.metrics.MetricSource;
 import dev.runbook.activities.metrics.MetricSources;
 import dev.runbook.activities.metrics.PrometheusMetricSource;
-import dev.runbook.activities.metrics.SandboxMetricSource;
 import dev.runbook.activities.notify.NotificationActivitiesImpl;
 import dev.runbook.activities.notify.PagerTarget;
 import dev.runbook.activities.platform.CommandTemplatePlatformProvider;
 import dev.runbook.activities.platform.CommandTemplates;
 import dev.runbook.activities.platform.PlatformActivitiesImpl;
+import dev.runbook.activities.platform.SandboxInstanceActivities;
+import dev.runbook.activities.platform.SecretReferences;
 import dev.runbook.activities.platform.PlatformProvider;
-import dev.runbook.activities.platform.SandboxPlatformProvider;
 import dev.runbook.activities.policy.PolicyActivitiesImpl;
 import dev.runbook.activities.policy.PolicyCatalog;
 import dev.runbook.activities.registry.RegistryActivitiesImpl;
@@ -64,15 +64,23 @@ class ActivitiesConfiguration {
   }
 
   @Bean
-  PlatformActivitiesImpl platformActivities(RunbookProperties properties, HttpClient http) {
+  PlatformActivitiesImpl platformActivities(RunbookProperties properties, SandboxEnvironments sandboxes,
+      HttpClient http) {
     Map<String, PlatformProvider> providers = new HashMap<>();
     if (properties.sandboxUrl() != null) {
-      providers.put(PropertiesCheck.SANDBOX, new SandboxPlatformProvider(properties.sandboxUrl(), http));
+      providers.put(PropertiesCheck.SANDBOX, sandboxes.platform(properties.sandboxUrl(), http));
     }
     properties.platforms().forEach((name, p) -> providers.put(name, new CommandTemplatePlatformProvider(
         new CommandTemplates(p.describe(), p.deploy(), p.smokeTest(), p.shiftTraffic(), p.markLive(), p.retire(),
             p.timeout(), p.nonRetryableExitCodes(), p.workingDirectory(), p.checkRelease()))));
     return new PlatformActivitiesImpl(providers);
+  }
+
+  /** Instances and config: the sandbox's API only so far (other platforms are refused by name). */
+  @Bean
+  SandboxInstanceActivities instanceActivities(RunbookProperties properties, HttpClient http) {
+    return new SandboxInstanceActivities(PropertiesCheck.SANDBOX, properties.sandboxUrl(), http,
+        SecretReferences.ofProcess());
   }
 
   @Bean
@@ -83,19 +91,28 @@ class ActivitiesConfiguration {
   }
 
   @Bean
-  WatchActivitiesImpl watchActivities(PolicyCatalog catalog, RunbookProperties properties, HttpClient http,
-      NotificationActivitiesImpl notificationActivities, IncidentActivitiesImpl incidentActivities,
-      OpenWatches openWatches) {
+  WatchActivitiesImpl watchActivities(MetricSourceLookup metricSources, NotificationActivitiesImpl notificationActivities,
+      IncidentActivitiesImpl incidentActivities, OpenWatches openWatches) {
+    return new WatchActivitiesImpl(metricSources, notificationActivities,
+        incidentActivities, Clock.systemUTC(), Sleeper.threadSleep(), openWatches);
+  }
+
+  /** Each environment's metric source (the watch reads it; the daily health check checks it answers). */
+  @Bean
+  MetricSourceLookup metricSources(PolicyCatalog catalog, RunbookProperties properties, HttpClient http,
+      SandboxEnvironments sandboxes) {
     Map<String, MetricSource> sources = new HashMap<>();
     if (properties.sandboxUrl() != null) {
-      sources.put(PropertiesCheck.SANDBOX, new SandboxMetricSource(properties.sandboxUrl(), http, Clock.systemUTC()));
+      sources.put(PropertiesCheck.SANDBOX, sandboxes.metrics(properties.sandboxUrl(), http));
     }
     if (properties.prometheusUrl() != null) {
       sources.put(PropertiesCheck.PROMETHEUS, new PrometheusMetricSource(properties.prometheusUrl(), http, Clock.systemUTC()));
     }
-    return new WatchActivitiesImpl(MetricSources.byEnvironment(catalog, sources), notificationActivities,
-        incidentActivities, Clock.systemUTC(), Sleeper.threadSleep(), openWatches);
+    return MetricSources.byEnvironment(catalog, sources)::apply;
   }
+
+  /** A named type for the lookup, so it is one bean and not any {@code Function}. */
+  interface MetricSourceLookup extends java.util.function.Function<String, MetricSource> {}
 
   @Bean
   RegistryActivitiesImpl registryActivities(DataSource dataSource) {

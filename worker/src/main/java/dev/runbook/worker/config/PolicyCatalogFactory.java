@@ -8,6 +8,7 @@ import dev.runbook.workflows.contract.EmergencyPolicy;
 import dev.runbook.workflows.contract.EscalationLevel;
 import dev.runbook.workflows.contract.EscalationPolicy;
 import dev.runbook.workflows.contract.RolloutPolicy;
+import dev.runbook.workflows.contract.RollingPolicy;
 import dev.runbook.workflows.contract.RolloutStep;
 import dev.runbook.workflows.contract.WatchRule;
 import java.time.Duration;
@@ -51,7 +52,10 @@ final class PolicyCatalogFactory {
   }
 
   private static RolloutPolicy codeDeploy(CodeDeployProperties codeDeploy) {
-    return new RolloutPolicy(steps(codeDeploy.steps()), seconds(codeDeploy.retireAfter()));
+    RollingProperties r = codeDeploy.rolling();
+    return new RolloutPolicy(steps(codeDeploy.steps()), seconds(codeDeploy.retireAfter()), codeDeploy.strategy(),
+        r == null ? null : new RollingPolicy(r.maxUnavailable(), r.maxSurge(), seconds(r.batchWatch()),
+            seconds(r.healthTimeout())));
   }
 
   private static EmergencyPolicy emergencyDeploy(EmergencyDeployProperties emergency) {

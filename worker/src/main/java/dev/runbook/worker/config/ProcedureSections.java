@@ -36,7 +36,7 @@ final class ProcedureSections {
   static CodeDeployProperties codeDeploy(EnvironmentProperties env) {
     CodeDeployProperties own = codeDeployOf(env);
     return new CodeDeployProperties(first(own.steps(), env.steps(), List.of()),
-        first(own.retireAfter(), env.retireAfter(), DEFAULT_RETIRE_AFTER));
+        first(own.retireAfter(), env.retireAfter(), DEFAULT_RETIRE_AFTER), own.strategy(), own.rolling());
   }
 
   /** {@code emergency-deploy} with every key filled. */
@@ -76,7 +76,7 @@ final class ProcedureSections {
   }
 
   private static CodeDeployProperties codeDeployOf(EnvironmentProperties env) {
-    return env.codeDeploy() != null ? env.codeDeploy() : new CodeDeployProperties(null, null);
+    return env.codeDeploy() != null ? env.codeDeploy() : new CodeDeployProperties(null, null, null, null);
   }
 
   private static EmergencyDeployProperties emergencyDeployOf(EnvironmentProperties env) {

@@ -69,7 +69,7 @@ class PropertiesCheckTest {
         new ApprovalProperties(true, List.of(), false, Duration.ofHours(1), ApprovalTimeoutAction.HOLD_AND_REMIND, Duration.ZERO),
         Duration.ofSeconds(-1), Duration.ofSeconds(30), Duration.ofMinutes(10),
         new CodeDeployProperties(List.of(new StepProperties(10, Duration.ofMinutes(30), true),
-            new StepProperties(100, Duration.ZERO, false)), null), null, null);
+            new StepProperties(100, Duration.ZERO, false)), null, null, null), null, null);
 
     List<String> problems = PropertiesCheck.problems(properties(env, null, null));
 
@@ -113,7 +113,7 @@ class PropertiesCheckTest {
         List.of(rule(MetricKind.ERROR_RATE_PERCENT, 5, false)),
         new ApprovalProperties(false, List.of("alice"), true, Duration.ofHours(1), ApprovalTimeoutAction.ROLLBACK, Duration.ofMinutes(1)),
         Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(10),
-        new CodeDeployProperties(List.of(new StepProperties(50, Duration.ofMinutes(1), true)), null), null, null);
+        new CodeDeployProperties(List.of(new StepProperties(50, Duration.ofMinutes(1), true)), null, null, null), null, null);
 
     assertThatThrownBy(() -> PolicyCatalogFactory.build(properties(env, URI.create("http://127.0.0.1:7300"), null)))
         .hasMessageContaining("environment 'prod': code-deploy: the last step must send 100% of traffic, was 50%");
@@ -201,7 +201,7 @@ class PropertiesCheckTest {
             Duration.ofMinutes(30)),
         Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(10),
         new CodeDeployProperties(List.of(new StepProperties(10, Duration.ofMinutes(30), true),
-            new StepProperties(100, Duration.ofMinutes(15), false)), Duration.ofMinutes(10)),
+            new StepProperties(100, Duration.ofMinutes(15), false)), Duration.ofMinutes(10), null, null),
         new EmergencyDeployProperties(Duration.ofHours(2), Duration.ofMinutes(10)), null);
   }
 

@@ -11,6 +11,8 @@ import dev.runbook.workflows.contract.EmergencyPolicy;
 import dev.runbook.workflows.contract.EscalationLevel;
 import dev.runbook.workflows.contract.MetricKind;
 import dev.runbook.workflows.contract.RolloutPolicy;
+import dev.runbook.workflows.contract.DeployStrategy;
+import dev.runbook.workflows.contract.RollingPolicy;
 import dev.runbook.workflows.contract.RolloutStep;
 import dev.runbook.workflows.contract.WatchRule;
 import java.util.ArrayList;
@@ -63,7 +65,8 @@ class ShippedConfigurationTest {
     assertThat(PropertiesCheck.deprecations(production)).isEmpty();
     EnvironmentSettings env = PolicyCatalogFactory.build(production).environment("production").orElseThrow();
     assertThat(env.codeDeploy()).isEqualTo(new RolloutPolicy(List.of(new RolloutStep(10, 1800, true),
-        new RolloutStep(50, 3600, true), new RolloutStep(100, 900, false)), 600));
+        new RolloutStep(50, 3600, true), new RolloutStep(100, 900, false)), 600, DeployStrategy.CANARY,
+        new RollingPolicy(1, 1, 600, 120)));
     assertThat(env.emergencyDeploy()).isEqualTo(new EmergencyPolicy(7200, 600));
     // seed 002: development team 0-15 min, technical leadership 15-30, executive 30-60; seed 000: report in 24h
     assertThat(env.incident().levels()).extracting(EscalationLevel::name, EscalationLevel::escalateAfterSeconds)

@@ -12,6 +12,9 @@ import java.util.Map;
  * {@code requestId} identifies the request (a CI job); a retry with the same id follows the
  * existing run instead of starting a second one. Fields it does not know are kept in {@code
  * unknownFields} (and written back as they came) for {@link InputShape} to refuse.
+ *
+ * @param reason why; lets a version that has not yet succeeded in staging go to an environment
+ *     whose policy says "always deploy to staging first" (null in requests made before it existed)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -21,6 +24,7 @@ public record CodeDeployRequest(
     String version,
     String requestedBy,
     String requestId,
+    String reason,
     @JsonAnySetter Map<String, Object> unknownFields) implements HasUnknownFields {
 
   public CodeDeployRequest {
@@ -28,7 +32,12 @@ public record CodeDeployRequest(
   }
 
   public CodeDeployRequest(String service, String environment, String version, String requestedBy, String requestId) {
-    this(service, environment, version, requestedBy, requestId, null);
+    this(service, environment, version, requestedBy, requestId, null, null);
+  }
+
+  public CodeDeployRequest(String service, String environment, String version, String requestedBy, String requestId,
+      String reason) {
+    this(service, environment, version, requestedBy, requestId, reason, null);
   }
 
   @Override

@@ -15,8 +15,9 @@ import java.util.Map;
  * @param severity 1, 2 or 3
  * @param source the workflow id of the runbook that opened it (null when a person did); its own
  *     deploy is not rolled back again
- * @param escalation the escalation policy, copied in by the opener; null: the run reads the
- *     environment's policy once at open, into its history
+ * @param escalation null, or the configured policy as the worker's opener copies it in: the run
+ *     reads the environment's policy once at open, into its history, and refuses a supplied one
+ *     that differs from it (EscalationPolicyMismatch), so a request never chooses who is paged
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

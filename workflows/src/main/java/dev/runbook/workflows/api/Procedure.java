@@ -53,13 +53,38 @@ public enum Procedure {
       MultiPlatformRequest.class, RequestValidation::multiPlatform,
       r -> new RunTarget(r.service(), r.environment(), r.version()))),
   /**
+   * A service's config (seed 003), then a rolling restart: {@code config:learning-api:local}. It
+   * changes no release, so it names no version.
+   */
+  CONFIG_UPDATE("config-update", "ConfigUpdate", "config", ProcedureInput.of(
+      ConfigUpdateRequest.class, RequestValidation::configUpdate,
+      r -> new RunTarget(r.service(), r.environment(), null))),
+  /**
    * A platform schema migration of one environment's database with snapshot, rehearsal, window,
    * maintenance and a restore that keeps learners' writes: {@code schema:platform:local}. The
    * version is the target schema release (1.1).
    */
   SCHEMA_MIGRATION("schema-migration", "SchemaMigration", "schema", ProcedureInput.of(
       SchemaMigrationRequest.class, SchemaMigrationValidation::problems,
-      r -> new RunTarget(SchemaMigrationRequest.DATABASE, r.environment(), r.targetVersion())), "Database");
+      r -> new RunTarget(SchemaMigrationRequest.DATABASE, r.environment(), r.targetVersion())), "Database"),
+  /**
+   * The daily health check (scheduled, or by hand) of one environment or all of them:
+   * {@code health:daily:all}. Its "service" is the operation's key.
+   */
+  DAILY_HEALTH_CHECK("health-check", "DailyHealthCheck", "health", ProcedureInput.of(
+      OperationRequest.class, OperationRequest::problemsOf,
+      r -> new RunTarget(Procedure.DAILY_HEALTH_CHECK_KEY, r.environmentOrAll(), null)), "Operation"),
+  /**
+   * One version of a service through dev, staging and production, five phases each, the deploys
+   * as child runs (seed 004): {@code release:learning-api:production}, named after its last
+   * environment.
+   */
+  RELEASE("release", "Release", "release", ProcedureInput.of(
+      ReleaseRequest.class, ReleaseValidation::problems,
+      r -> new RunTarget(r.service(), r.lastEnvironment(), r.version())));
+
+  /** What the daily health check's business key names where a service would be. */
+  public static final String DAILY_HEALTH_CHECK_KEY = "daily";
 
   private final String cliName;
   private final String workflowType;

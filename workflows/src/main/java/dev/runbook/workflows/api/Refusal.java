@@ -29,7 +29,11 @@ public enum Refusal {
   UNKNOWN_SCHEMA_TARGET("UnknownSchemaTarget", "no migration has the target schema version"),
   TARGET_NOT_ABOVE_CURRENT("TargetNotAboveCurrent", "the target schema version is at or below the database's"),
   APPLIED_MIGRATION_CHANGED("AppliedMigrationChanged", "an applied migration was edited or removed"),
-  MIGRATIONS_INVALID("MigrationsInvalid", "Flyway's validation of the migrations failed");
+  MIGRATIONS_INVALID("MigrationsInvalid", "Flyway's validation of the migrations failed"),
+  ESCALATION_POLICY_MISMATCH("EscalationPolicyMismatch",
+      "the escalation policy in the request is not the one configured for that service and environment"),
+  NOT_STAGED("NotStaged", "the version has not yet succeeded in staging (always deploy to staging first)"),
+  NO_RELEASE_POLICY("NoReleasePolicy", "the environment has no release policy");
 
   private final String failureType;
   private final String description;

@@ -26,6 +26,9 @@ public final class RequestValidation {
     target(r.service(), r.environment(), problems);
     version("version", r.version(), true, problems);
     identity("requestedBy", r.requestedBy(), problems);
+    if (r.reason() != null && r.reason().length() > 500) {
+      problems.add("reason is longer than 500 characters");
+    }
     return problems;
   }
 
@@ -149,6 +152,20 @@ public final class RequestValidation {
           }
         }
       }
+    }
+    identity("requestedBy", r.requestedBy(), problems);
+    return problems;
+  }
+
+  public static List<String> configUpdate(ConfigUpdateRequest r) {
+    List<String> problems = new ArrayList<>();
+    if (r == null) {
+      return List.of("input is missing: expected {\"service\":...,\"environment\":...,\"set\":{\"KEY\":\"value\"}}");
+    }
+    target(r.service(), r.environment(), problems);
+    ConfigRequestChecks.check(r, problems);
+    if (r.reason() != null && r.reason().length() > 500) {
+      problems.add("reason is longer than 500 characters");
     }
     identity("requestedBy", r.requestedBy(), problems);
     return problems;

@@ -18,8 +18,13 @@ public final class SearchAttributeKeys {
   /** An incident's {@link IncidentState}: OPEN, ACKNOWLEDGED, RESOLVED, CLOSED. */
   public static final SearchAttributeKey<String> INCIDENT_STATE = SearchAttributeKey.forKeyword("RunbookIncidentState");
 
+  /** A release's phase and environment, e.g. {@code staging:verification}. */
+  public static final SearchAttributeKey<String> RELEASE_PHASE = SearchAttributeKey.forKeyword("RunbookReleasePhase");
+  /** Whom a release waits for: a child run's id, or the approvers of its own approval step. */
+  public static final SearchAttributeKey<String> WAITING_ON = SearchAttributeKey.forKeyword("RunbookWaitingOn");
+
   public static final List<SearchAttributeKey<String>> ALL =
-      List.of(SERVICE, ENVIRONMENT, VERSION, OUTCOME, PROCEDURE, INCIDENT_STATE);
+      List.of(SERVICE, ENVIRONMENT, VERSION, OUTCOME, PROCEDURE, INCIDENT_STATE, RELEASE_PHASE, WAITING_ON);
 
   private SearchAttributeKeys() {}
 }

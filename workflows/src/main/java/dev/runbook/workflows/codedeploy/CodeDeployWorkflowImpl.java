@@ -7,9 +7,12 @@ import dev.runbook.workflows.api.RunbookResult;
 import dev.runbook.workflows.contract.RolloutStep;
 import dev.runbook.workflows.contract.TargetPaths;
 import dev.runbook.workflows.kit.BlueGreen;
+import dev.runbook.workflows.kit.RollingDeploy;
+import dev.runbook.workflows.contract.DeployStrategy;
 import dev.runbook.workflows.kit.Preemption;
 import dev.runbook.workflows.kit.RunbookWorkflowBase;
 import dev.runbook.workflows.kit.ServiceTarget;
+import dev.runbook.workflows.kit.StagingFirst;
 import dev.runbook.workflows.kit.StatusTracker;
 import dev.runbook.workflows.kit.StepAction;
 import java.util.Optional;
@@ -22,12 +25,18 @@ public class CodeDeployWorkflowImpl extends RunbookWorkflowBase implements CodeD
     // a Start Workflow form sent without input arrives as null: fail with the validation message
     CodeDeployRequest request = input != null ? input : new CodeDeployRequest(null, null, null, null, null);
     begin(Procedure.CODE_DEPLOY, request.service(), request.environment(), request.version(),
-        request.requestedBy(), request.requestId(), null, RequestValidation.codeDeploy(input), input);
+        request.requestedBy(), request.requestId(), request.reason(), RequestValidation.codeDeploy(input), input);
     loadPolicy();
     releases().require(request.version());
+    new StagingFirst(ctx(), recorder()).require(request.version(), request.reason());
     // an emergency deploy or a rollback may pre-empt it until it retires the old colour
     singleFlight().take(TargetPaths.service(request.environment(), request.service()), Preemption.yielding(),
         Procedure.EMERGENCY_DEPLOY, Procedure.ROLLBACK);
+    // The strategy comes from the policy the run resolved (recorded in its history): runs from
+    // before strategies resolved none and take the canary path as they did, so no version marker.
+    if (ctx().policy().rollout().strategyOrDefault() == DeployStrategy.ROLLING) {
+      return run(() -> new RollingDeploy(ctx(), watchWindow()).roll(request.version()));
+    }
     return run(() -> rollout(request.version()));
   }
 

@@ -21,6 +21,8 @@ import java.util.List;
 
 /** See {@link IncidentResponseWorkflow}: open, page until acknowledged, resolve, report. */
 public class IncidentResponseWorkflowImpl extends RunbookWorkflowBase implements IncidentResponseWorkflow {
+  /** Version marker: a supplied escalation policy is checked against the configured one. */
+  static final String SUPPLIED_POLICY_CHECKED = "supplied-escalation-policy-checked";
   private IncidentFile file;
 
   @Override
@@ -32,8 +34,7 @@ public class IncidentResponseWorkflowImpl extends RunbookWorkflowBase implements
         request.requestId(), request.summary(), problems(input, request), input);
     loadPolicy(); // refuses an unknown service or environment
     recorder().liveStateFrom(() -> { }); // an incident moves no slots of its own
-    // copied into the run at open: from the input, else from the policy just resolved into history
-    EscalationPolicy policy = request.escalation() != null ? request.escalation() : ctx().policy().incident();
+    EscalationPolicy policy = escalationPolicy(request);
     if (policy == null) {
       throw recorder().refuse("environment '" + request.environment() + "' has no escalation policy: configure "
           + "runbook.environments." + request.environment() + ".incident-response", Refusal.NO_ESCALATION_POLICY);
@@ -45,6 +46,28 @@ public class IncidentResponseWorkflowImpl extends RunbookWorkflowBase implements
     file = new IncidentFile(ctx().workflowId(), request.withEscalation(policy),
         IncidentSeverity.of(request.severity()).orElseThrow(), policy, tracker());
     return run(this::respondUntilReported);
+  }
+
+  /**
+   * The policy copied into the run at open: the one just resolved into history from the
+   * configuration. One supplied in the request must be that same policy, or the run is refused
+   * ({@link SuppliedEscalation}); runs from before that check took a supplied one as given.
+   */
+  private EscalationPolicy escalationPolicy(IncidentRequest request) {
+    EscalationPolicy configured = ctx().policy().incident();
+    if (Workflow.getVersion(SUPPLIED_POLICY_CHECKED, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+      return request.escalation() != null ? request.escalation() : configured;
+    }
+    if (request.escalation() != null && configured != null) {
+      List<String> differences = SuppliedEscalation.differences(request.escalation(), configured);
+      if (!differences.isEmpty()) {
+        throw recorder().refuse("the escalation policy in the request is not the one configured for "
+            + request.service() + " in " + request.environment() + " (runbook.environments." + request.environment()
+            + ".incident-response): " + String.join("; ", differences) + ". Leave 'escalation' out: the configured "
+            + "policy is copied into the incident at open", Refusal.ESCALATION_POLICY_MISMATCH);
+      }
+    }
+    return configured;
   }
 
   /**

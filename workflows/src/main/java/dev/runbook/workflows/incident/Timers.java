@@ -11,14 +11,14 @@ import java.util.function.Supplier;
  * Durable waits: a server-side timer (named in the UI) raced against a condition the handlers
  * change. A worker restart loses no timer and fires none twice: the timer lives in history.
  */
-final class Timers {
+public final class Timers {
   private Timers() {}
 
   /**
    * Waits until {@code atMillis} (workflow time) or until {@code until} holds, whichever is first;
    * true when the condition ended the wait. A due time already past waits for nothing.
    */
-  static boolean awaitUntil(long atMillis, String summary, Supplier<Boolean> until) {
+  public static boolean awaitUntil(long atMillis, String summary, Supplier<Boolean> until) {
     long millis = atMillis - Workflow.currentTimeMillis();
     if (until.get()) {
       return true;

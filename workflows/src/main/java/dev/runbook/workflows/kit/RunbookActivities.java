@@ -10,6 +10,7 @@ import dev.runbook.workflows.contract.RunControlActivities;
 import dev.runbook.workflows.contract.WatchRequest;
 import dev.runbook.workflows.contract.WatchRule;
 import dev.runbook.workflows.contract.PlatformActivities;
+import dev.runbook.workflows.contract.InstanceActivities;
 import dev.runbook.workflows.api.TaskQueues;
 
 import io.temporal.activity.ActivityCancellationType;
@@ -53,6 +54,15 @@ public final class RunbookActivities {
 
   public PlatformActivities compensation(String summary) {
     return undo(PlatformActivities.class, summary);
+  }
+
+  /** Forward steps on a colour's instances and the service's config (see {@link #step}). */
+  public InstanceActivities instances(String summary) {
+    return step(InstanceActivities.class, summary);
+  }
+
+  public InstanceActivities instancesUndo(String summary) {
+    return undo(InstanceActivities.class, summary);
   }
 
   /**

@@ -44,9 +44,9 @@ class InputShapeTest {
 
     assertThat(request.requestedBy()).isNull();
     assertThat(InputShape.unknownFieldProblems(request)).containsExactly(
-        "CodeDeploy input has unknown field 'note' (known: service, environment, version, requestedBy, requestId)",
+        "CodeDeploy input has unknown field 'note' (known: service, environment, version, requestedBy, requestId, reason)",
         "CodeDeploy input has unknown field 'requestedby': did you mean requestedBy?",
-        "CodeDeploy input has unknown field 'skipCanary' (known: service, environment, version, requestedBy, requestId)");
+        "CodeDeploy input has unknown field 'skipCanary' (known: service, environment, version, requestedBy, requestId, reason)");
     // written back with the same names and values, sorted by name after the known fields
     assertThat(encode(request)).isEqualTo("{\"service\":\"learning-api\",\"environment\":\"local\",\"version\":\"v1.5.1\","
         + "\"note\":{\"a\":[1,null]},\"requestedby\":\"alice\",\"skipCanary\":true}");

@@ -32,7 +32,7 @@ class GoldenHistoryRecorderTest {
         System.out.println("kept " + scenario.file() + " (released; -Drecord.overwrite=true replaces it)");
         continue;
       }
-      try (RunbookTestEnvironment rt = new RunbookTestEnvironment(scenario.implementation())) {
+      try (RunbookTestEnvironment rt = new RunbookTestEnvironment(scenario.types())) {
         String workflowId = scenario.play().apply(rt);
         assertThat(outcomeOf(rt, workflowId)).isEqualTo(scenario.outcome());
         Path file = DIR.resolve(scenario.file());

@@ -38,7 +38,19 @@ import java.util.function.Function;
 /** The runs whose histories are kept under src/test/resources/histories, one per workflow type and ending. */
 final class GoldenScenarios {
   /** A scenario: plays a run on a fresh environment and returns its workflow id. */
-  record Scenario(String file, Class<?> implementation, Outcome outcome, Function<RunbookTestEnvironment, String> play) {}
+  record Scenario(String file, Class<?> implementation, Outcome outcome, Function<RunbookTestEnvironment, String> play,
+      List<Class<?>> children) {
+
+    Scenario(String file, Class<?> implementation, Outcome outcome, Function<RunbookTestEnvironment, String> play) {
+      this(file, implementation, outcome, play, List.of());
+    }
+
+    /** The workflow types the recording's worker runs: the implementation and those it starts as children. */
+    Class<?>[] types() {
+      return java.util.stream.Stream.concat(java.util.stream.Stream.of(implementation), children.stream())
+          .toArray(Class<?>[]::new);
+    }
+  }
 
   static final String INCIDENT_ID = Procedure.INCIDENT_RESPONSE.workflowId(RunbookTestEnvironment.SERVICE,
       RunbookTestEnvironment.ENV);
@@ -48,6 +60,8 @@ final class GoldenScenarios {
 
   static final String SCHEMA_ID = Procedure.SCHEMA_MIGRATION.workflowId(SchemaMigrationRequest.DATABASE,
       RunbookTestEnvironment.ENV);
+
+  static final String HEALTH_ID = Procedure.DAILY_HEALTH_CHECK.workflowId(Procedure.DAILY_HEALTH_CHECK_KEY, "all");
 
   static final List<Scenario> ALL = List.of(
       new Scenario("code-deploy-succeeded.json", dev.runbook.workflows.codedeploy.CodeDeployWorkflowImpl.class,
@@ -155,6 +169,34 @@ final class GoldenScenarios {
             RunbookTestEnvironment.ENV, "v2.1.0", null, "carol", "ci-9"));
         return MULTI_ID;
       }),
+      // rolling strategy, batches of one: the second batch is 67% slower than the old instances →
+      // its two replaced instances go back, newest first
+      new Scenario("code-deploy-rolling-rolled-back.json", dev.runbook.workflows.codedeploy.CodeDeployWorkflowImpl.class,
+          Outcome.ROLLED_BACK, rt -> {
+            rt.policies.use(dev.runbook.workflows.testing.Policies.rolling(
+                dev.runbook.workflows.testing.Policies.production(), 1, 0, 120));
+            rt.watch.script("v1.6.0", MetricKind.LATENCY_P95_MS, Series.constant(600))
+                .script("v1.5.0", MetricKind.LATENCY_P95_MS, Series.constant(600))
+                .scriptDuring("Batch 2/4", "v1.6.0", MetricKind.LATENCY_P95_MS, Series.constant(1000));
+            rt.startCodeDeploy("v1.6.0");
+            return DEPLOY_ID;
+          }),
+      // a timeout the instances cannot parse: the first batch fails its health checks → the
+      // recorded config is restored and every instance restarted on it
+      new Scenario("config-update-rolled-back.json", dev.runbook.workflows.configupdate.ConfigUpdateWorkflowImpl.class,
+          Outcome.ROLLED_BACK, rt -> {
+            rt.policies.use(dev.runbook.workflows.testing.Policies.rolling(
+                dev.runbook.workflows.testing.Policies.production(), 1, 1, 60));
+            rt.instances.badKeys.add("REQUEST_TIMEOUT_MS");
+            String id = Procedure.CONFIG_UPDATE.workflowId(RunbookTestEnvironment.SERVICE, RunbookTestEnvironment.ENV);
+            var stub = rt.client.newWorkflowStub(dev.runbook.workflows.configupdate.ConfigUpdateWorkflow.class,
+                rt.options(id));
+            io.temporal.client.WorkflowClient.start(stub::update, new dev.runbook.workflows.api.ConfigUpdateRequest(
+                RunbookTestEnvironment.SERVICE, RunbookTestEnvironment.ENV, java.util.Map.of("REQUEST_TIMEOUT_MS", "soon"),
+                java.util.Map.of("DB_PASSWORD", "env:LEARNING_API_DB_PASSWORD"), null, "raise the timeout", "carol",
+                "ops-9"));
+            return id;
+          }),
       // capture, snapshot, rehearsal, maintenance, migration, verification, go-live, the integrity watch
       new Scenario("schema-migration-succeeded.json", SchemaMigrationWorkflowImpl.class, Outcome.SUCCEEDED, rt -> {
         startSchemaMigration(rt);
@@ -166,7 +208,23 @@ final class GoldenScenarios {
         rt.progress.fromCount(3, new ProgressCensus(at.documents(), at.totalXp() - 40, at.completions(), 0));
         startSchemaMigration(rt);
         return SCHEMA_ID;
-      }));
+      }),
+      // web's health endpoint fails and the database cannot be reached: a sev-2 incident, the run FAILED
+      new Scenario("health-check-failed.json", dev.runbook.workflows.healthcheck.DailyHealthCheckWorkflowImpl.class,
+          Outcome.FAILED, rt -> {
+            rt.operations.failing("web on sandbox").unreachable("target database");
+            var stub = rt.client.newWorkflowStub(dev.runbook.workflows.healthcheck.DailyHealthCheckWorkflow.class,
+                rt.options(HEALTH_ID));
+            io.temporal.client.WorkflowClient.start(stub::check, new dev.runbook.workflows.api.OperationRequest("all",
+                "schedule", "2026-12-08T06:00:00Z"));
+            return HEALTH_ID;
+          }),
+      // dev, then staging with its rollback test (a Rollback child and the code deploy again); the
+      // children's own histories are theirs
+      new Scenario("release-through-staging-succeeded.json", dev.runbook.workflows.release.ReleaseWorkflowImpl.class,
+          Outcome.SUCCEEDED, rt -> new dev.runbook.workflows.testing.ReleaseRuns(rt).start("staging"),
+          List.of(dev.runbook.workflows.codedeploy.CodeDeployWorkflowImpl.class,
+              dev.runbook.workflows.rollback.RollbackWorkflowImpl.class)));
 
   private static void startSchemaMigration(RunbookTestEnvironment rt) {
     SchemaMigrationWorkflow stub = rt.client.newWorkflowStub(SchemaMigrationWorkflow.class, rt.options(SCHEMA_ID));
@@ -198,7 +256,8 @@ final class GoldenScenarios {
   static final List<String> EARLIER_RELEASES = List.of(
       "v0-before-single-flight-marker", // before the single-flight check went behind Workflow.getVersion
       "v1-before-target-lock",          // before target locks, typed refusals, release and input checks
-      "v2-before-steps-finish-on-abort"); // before an abort let the step in flight finish instead of cancelling it
+      "v2-before-steps-finish-on-abort", // before an abort let the step in flight finish instead of cancelling it
+      "v3-before-supplied-escalation-check"); // before an incident checked a supplied escalation policy
 
   /** The business-key id a golden history's run had, from its file name. */
   static String workflowIdOf(String file) {
@@ -217,8 +276,14 @@ final class GoldenScenarios {
       return PROGRESS_ID;
     } else if (name.startsWith("multi-platform")) {
       return MULTI_ID;
+    } else if (name.startsWith("config-update")) {
+      return Procedure.CONFIG_UPDATE.workflowId(RunbookTestEnvironment.SERVICE, RunbookTestEnvironment.ENV);
     } else if (name.startsWith("schema-migration")) {
       return SCHEMA_ID;
+    } else if (name.startsWith("health-check")) {
+      return HEALTH_ID;
+    } else if (name.startsWith("release-through-staging")) {
+      return dev.runbook.workflows.testing.ReleaseRuns.id("staging");
     }
     throw new IllegalArgumentException("no workflow id known for golden history " + file);
   }

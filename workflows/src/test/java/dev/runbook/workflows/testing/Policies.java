@@ -87,6 +87,15 @@ public final class Policies {
         p.emergency());
   }
 
+  /** The rolling strategy: batches of {@code maxUnavailable + maxSurge}, each watched {@code batchWatch} seconds. */
+  public static EnvironmentPolicy rolling(EnvironmentPolicy p, int maxUnavailable, int maxSurge, long batchWatch) {
+    return new EnvironmentPolicy(p.environment(), p.service(), p.platform(), p.rules(), p.approval(), p.pollSeconds(),
+        p.heartbeatTimeoutSeconds(), p.deployTimeoutSeconds(), new dev.runbook.workflows.contract.RolloutPolicy(
+            p.rollout().steps(), p.rollout().retireAfterSeconds(), dev.runbook.workflows.contract.DeployStrategy.ROLLING,
+            new dev.runbook.workflows.contract.RollingPolicy(maxUnavailable, maxSurge, batchWatch, 60)),
+        p.emergency(), p.incident());
+  }
+
   public static EnvironmentPolicy withEmergencyWatch(EnvironmentPolicy p, long seconds) {
     return new EnvironmentPolicy(p.environment(), p.service(), p.platform(), p.rules(), p.approval(), p.pollSeconds(),
         p.heartbeatTimeoutSeconds(), p.deployTimeoutSeconds(), p.rollout(),

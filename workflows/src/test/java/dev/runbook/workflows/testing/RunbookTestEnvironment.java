@@ -54,10 +54,14 @@ public final class RunbookTestEnvironment implements AutoCloseable {
   public final WorkflowClient client;
   public final Worker worker;
   public final FakePlatform platform = new FakePlatform();
+  /** The platform activities: {@link #platform} everywhere, unless a test splits an environment off. */
+  public final EnvironmentPlatforms platforms = new EnvironmentPlatforms(platform);
+  public final FakeReleases releases = new FakeReleases(platforms);
   public final RecordingNotifier notifier = new RecordingNotifier();
   public final ScriptedWatch watch = new ScriptedWatch(platform, notifier);
   public final FakePolicyResolver policies = new FakePolicyResolver();
   public final RecordingRegistry registry = new RecordingRegistry();
+  public final FakeStagingFirst stagingFirst = new FakeStagingFirst(registry);
   public final FakeRunControl runControl = new FakeRunControl();
   public final FakeIncidents incidents = new FakeIncidents();
   public final FakeLessonStore lessons = new FakeLessonStore();
@@ -65,6 +69,8 @@ public final class RunbookTestEnvironment implements AutoCloseable {
   public final FakeSchemaTarget schema = new FakeSchemaTarget();
   public final InMemoryTargetLocks locks = new InMemoryTargetLocks();
   public final FakeHostedPlatforms hosted = new FakeHostedPlatforms();
+  public final FakeOperations operations = new FakeOperations();
+  public final FakeInstances instances = new FakeInstances();
   public final WorkflowTaskHold taskHold = new WorkflowTaskHold();
   /** What the workflows counted (reported every 10 ms). */
   public final RecordingStatsReporter metrics = new RecordingStatsReporter();
@@ -98,8 +104,9 @@ public final class RunbookTestEnvironment implements AutoCloseable {
 
   private void register(Worker w) {
     w.registerWorkflowImplementationTypes(workflowTypes);
-    w.registerActivitiesImplementations(platform, policies, registry, notifier, runControl, lessons, progress, locks, incidents,
-        hosted, schema);
+    w.registerActivitiesImplementations(platforms, policies, registry, notifier, runControl, lessons, progress, locks,
+        incidents, hosted, releases, schema, instances, stagingFirst);
+    w.registerActivitiesImplementations(operations);
   }
 
   // ---- starting runs ---------------------------------------------------------------------------
