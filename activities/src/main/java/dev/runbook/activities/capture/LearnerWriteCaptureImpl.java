@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 
 /**
  * See {@link LearnerWriteCaptureActivities}. Triggers rather than logical decoding: a trigger
@@ -38,6 +39,18 @@ public final class LearnerWriteCaptureImpl implements LearnerWriteCaptureActivit
 
   public LearnerWriteCaptureImpl(MigrationTargets targets) {
     this.targets = targets;
+  }
+
+  /**
+   * Readies a database that a snapshot is restored into as a copy (a rehearsal's scratch database):
+   * a snapshot taken while a run captures carries the run's trigger, whose function lives in
+   * {@value CaptureSql#SCHEMA} outside the owned schemas, so without it the restore fails. The copy's
+   * trigger then writes to the copy's own ledger, which is dropped with it.
+   */
+  public static void prepareCopy(DataSource copy) throws SQLException {
+    try (Connection c = copy.getConnection(); Statement s = c.createStatement()) {
+      s.execute(CaptureSql.setup());
+    }
   }
 
   @Override

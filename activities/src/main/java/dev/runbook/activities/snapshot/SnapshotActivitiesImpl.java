@@ -1,5 +1,6 @@
 package dev.runbook.activities.snapshot;
 
+import dev.runbook.activities.capture.LearnerWriteCaptureImpl;
 import dev.runbook.workflows.contract.RestoreResult;
 import dev.runbook.workflows.contract.ScratchRestoreRequest;
 import dev.runbook.workflows.contract.ScratchRestoreResult;
@@ -97,6 +98,7 @@ public final class SnapshotActivitiesImpl implements SnapshotActivities {
     Tooling tooling = tooling(target);
     long started = clock.millis();
     try (ScratchDatabase scratch = ScratchDatabase.create(target, SnapshotFiles.scratchDatabase(snapshot))) {
+      LearnerWriteCaptureImpl.prepareCopy(scratch.dataSource()); // the dump may carry a run's capture trigger
       PgProcess.Result result = PgProcess.run(List.of(tooling.commands.restoreInto(scratch.name(),
           Path.of(record.file()))), tooling.commands.environment(), toolTimeout, () -> clock.millis() - started);
       if (!result.ok()) {
