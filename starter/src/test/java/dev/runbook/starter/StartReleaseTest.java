@@ -18,11 +18,11 @@ class StartReleaseTest {
   }
 
   @Test
-  void aMigrationIsRefusedWhileItsProcedureIsMissing() {
-    Cli.Result r = Cli.run("start", "release", "--service", "learning-api", "--version", "v1.5.1", "--migration", "1.1",
-        "--address", "127.0.0.1:1");
+  void aMalformedMigrationIsRefusedBeforeTemporalIsAsked() {
+    Cli.Result r = Cli.run("start", "release", "--service", "learning-api", "--version", "v1.5.1", "--migration",
+        "1.1;drop", "--address", "127.0.0.1:1");
     assertThat(r.code()).isEqualTo(64);
-    assertThat(r.err()).contains("migration 1.1 needs the schema-migration procedure");
+    assertThat(r.err()).contains("migration '1.1;drop' is not a schema release such as 1.1");
   }
 
   @Test

@@ -116,7 +116,7 @@ class SchemaMigrationOnPostgresTest {
         new ApprovalPolicy(false, List.of("*"), true, 3600, ApprovalTimeoutAction.HOLD_AND_REMIND, 1800),
         1, 30, 600, null, null);
     return new SchemaMigrationPolicy(shared, "runbook", List.of("platform"), LowTrafficWindow.DEFAULT, 3, 3, 120,
-        List.of("select count(*) >= 2 from platform.user_progress"));
+        List.of("select count(*) >= 2 from platform.user_progress"), false);
   }
 
   private SchemaMigrationWorkflow start() {

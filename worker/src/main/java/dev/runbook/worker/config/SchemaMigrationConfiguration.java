@@ -73,7 +73,8 @@ class SchemaMigrationConfiguration {
     EnvironmentPolicy shared = new EnvironmentPolicy(name, database, "database", List.of(), env.approval(),
         env.pollSeconds(), env.heartbeatTimeoutSeconds(), env.deployTimeoutSeconds(), null, null);
     return new SchemaMigrationPolicy(shared, database, s.schemas(), SchemaMigrationPropertiesCheck.window(s.window()),
-        s.lockTimeout().toSeconds(), s.migrateAttempts(), s.watch().toSeconds(), s.validationQueries());
+        s.lockTimeout().toSeconds(), s.migrateAttempts(), s.watch().toSeconds(), s.validationQueries(),
+        s.nowOnRequest());
   }
 
   @Bean

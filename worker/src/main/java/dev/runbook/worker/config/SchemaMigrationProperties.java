@@ -23,6 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param migrateAttempts how many times a migration that timed out on a lock is tried
  * @param watch how long the watch after maintenance is off lasts (seed 000: 4h in production)
  * @param validationQueries one boolean row each, run on the rehearsal copy and after the live migration
+ * @param nowOnRequest the requester's {@code --now} skips the window although the environment's
+ *     gates are manual (runbook dev's local); elsewhere an approver sends proceed-now
  */
 public record SchemaMigrationProperties(
     LessonDatabaseProperties database,
@@ -33,7 +35,8 @@ public record SchemaMigrationProperties(
     @DefaultValue("5s") Duration lockTimeout,
     @DefaultValue("3") int migrateAttempts,
     @DefaultValue("4h") Duration watch,
-    List<String> validationQueries) {
+    List<String> validationQueries,
+    @DefaultValue("false") boolean nowOnRequest) {
 
   public SchemaMigrationProperties {
     validationQueries = validationQueries == null ? List.of() : List.copyOf(validationQueries);

@@ -35,7 +35,7 @@ class SchemaMigrationPropertiesCheckTest {
     SchemaMigrationProperties bad = new SchemaMigrationProperties(
         new LessonDatabaseProperties("jdbc:mysql://db/platform", " ", null), List.of("platform", "runbook", "Bad-Name"),
         null, new SchemaMigrationProperties.WindowProperties("2am", "04:00", Duration.ofMinutes(-1)), null,
-        Duration.ZERO, 0, null, List.of(" "));
+        Duration.ZERO, 0, null, List.of(" "), false);
 
     assertThat(problems(bad, null)).containsExactly(
         PATH + ".schemas[1]: 'runbook' is the runbook's own schema (registry, audit, write capture); a restore must"

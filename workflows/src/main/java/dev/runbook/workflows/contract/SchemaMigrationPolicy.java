@@ -10,6 +10,10 @@ import java.util.List;
  * timeouts; the target's database name stands where a service would), the database and the schemas
  * it owns (the target lock covers the database), the low-traffic window, the migration's
  * lock_timeout and attempts, the watch after maintenance is off and the validation queries.
+ *
+ * @param nowOnRequest the requester's proceedNow skips the window even where the environment's
+ *     gates are manual (runbook dev's {@code local}: promotions wait for a person, a migration of
+ *     the throw-away database need not); false in histories recorded before it existed
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -21,4 +25,5 @@ public record SchemaMigrationPolicy(
     long lockTimeoutSeconds,
     int migrateAttempts,
     long watchSeconds,
-    List<String> validationQueries) {}
+    List<String> validationQueries,
+    boolean nowOnRequest) {}

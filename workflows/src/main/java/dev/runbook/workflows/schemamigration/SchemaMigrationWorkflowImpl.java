@@ -40,8 +40,9 @@ public class SchemaMigrationWorkflowImpl extends RunbookWorkflowBase implements 
     usePolicy(policy.environment());
     // nothing here moves a platform slot: what is "live" at the end is the schema version
     recorder().liveStateFrom(() -> { });
-    if (request.proceedsNow() && policy.environment().approval().manual()) {
-      throw recorder().refuse("proceedNow is for environments whose gates pass by themselves (local); in "
+    if (request.proceedsNow() && policy.environment().approval().manual() && !policy.nowOnRequest()) {
+      throw recorder().refuse("proceedNow is for environments whose gates pass by themselves or whose"
+          + " schema-migration section sets now-on-request (local); in "
           + request.environment() + " wait for the low-traffic window " + policy.window() + " or have an approver"
           + " send proceed-now: runbook promote " + ctx().workflowId() + " --as NAME", Refusal.INVALID_REQUEST);
     }

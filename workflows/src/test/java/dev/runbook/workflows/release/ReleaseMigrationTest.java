@@ -31,7 +31,8 @@ class ReleaseMigrationTest {
     this.runs = new ReleaseRuns(rt);
     SchemaMigrationPolicy p = FakeSchemaTarget.policy(false, LowTrafficWindow.DEFAULT, 60);
     rt.schema.use(new SchemaMigrationPolicy(ReleaseRuns.renamed(p.environment(), "dev"), p.database(), p.schemas(),
-        p.window(), p.lockTimeoutSeconds(), p.migrateAttempts(), p.watchSeconds(), p.validationQueries()));
+        p.window(), p.lockTimeoutSeconds(), p.migrateAttempts(), p.watchSeconds(), p.validationQueries(),
+        p.nowOnRequest()));
   }
 
   @Test

@@ -12,6 +12,7 @@ import dev.runbook.workflows.api.SchemaMigrationRequest;
 import dev.runbook.workflows.api.StepState;
 import dev.runbook.workflows.api.StepView;
 import dev.runbook.workflows.contract.LowTrafficWindow;
+import dev.runbook.workflows.contract.SchemaMigrationPolicy;
 import dev.runbook.workflows.progressmigration.ProgressCensus;
 import dev.runbook.workflows.testing.FakeProgressStore;
 import dev.runbook.workflows.testing.FakeSchemaTarget;
@@ -98,6 +99,16 @@ class SchemaMigrationWorkflowTest {
       assertThat(f.getOriginalMessage()).startsWith("proceedNow is for environments whose gates pass by themselves");
     });
     assertThat(rt.schema.events()).containsExactly("policy production");
+  }
+
+  @Test
+  void whereTheSectionSetsNowOnRequestProceedNowSkipsTheWindowDespiteManualGates() {
+    SchemaMigrationPolicy manual = FakeSchemaTarget.policy(true, SchemaMigrationRuns.windowOpeningIn(rt, 6), 60);
+    rt.schema.use(new SchemaMigrationPolicy(manual.environment(), manual.database(), manual.schemas(), manual.window(),
+        manual.lockTimeoutSeconds(), manual.migrateAttempts(), manual.watchSeconds(), manual.validationQueries(), true));
+    SchemaMigrationRuns.start(rt, true);
+    assertThat(rt.result(ID).outcome()).isEqualTo(Outcome.SUCCEEDED);
+    assertThat(millisToMaintenance()).as("no wait for the window six hours away").isLessThan(60_000);
   }
 
   @Test

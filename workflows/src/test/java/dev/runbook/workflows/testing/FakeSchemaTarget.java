@@ -55,7 +55,7 @@ public final class FakeSchemaTarget implements SchemaMigrationPolicyActivities, 
         new ApprovalPolicy(manual, p.approval().approvers(), false, 3600, p.approval().onTimeout(), 1800),
         10, 30, 600, null, null);
     return new SchemaMigrationPolicy(shared, "runbook", List.of("platform"), window, 3, 3, watchSeconds,
-        List.of("select count(*) >= 0 from platform.user_progress"));
+        List.of("select count(*) >= 0 from platform.user_progress"), false);
   }
 
   public synchronized FakeSchemaTarget use(SchemaMigrationPolicy p) {
