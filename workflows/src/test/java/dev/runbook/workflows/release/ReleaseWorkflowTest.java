@@ -72,9 +72,14 @@ class ReleaseWorkflowTest {
     rt.promote(id, "alice");
     String deploy = "deploy:learning-api:production";
     rt.awaitStatus(id, "child waits at 10%", s -> waits(s, deploy, "Canary 10%"));
+    rt.awaitStatus(deploy, "the child itself waits at 10%", s -> s.waitingFor() != null
+        && s.waitingFor().contains("Canary 10%"));
     assertThat(rt.searchAttribute(id, "RunbookWaitingOn")).isEqualTo(deploy);
     rt.promote(id, "bob");
     rt.awaitStatus(id, "child waits at 50%", s -> waits(s, deploy, "Canary 50%"));
+    // the parent's view of its child can run ahead of the child: promote once the child itself waits
+    rt.awaitStatus(deploy, "the child itself waits at 50%", s -> s.waitingFor() != null
+        && s.waitingFor().contains("Canary 50%"));
     rt.promote(id, "alice");
     RunbookResult result = ended.join();
 
