@@ -33,14 +33,14 @@ public class SandboxInstanceActivities implements InstanceActivities {
 
   private final String platformName;
   private final URI adminUrl;
-  private final HttpJson admin;
+  private final SandboxAdminApi admin;
   private final HttpJson probe;
   private final SecretReferences secrets;
 
   public SandboxInstanceActivities(String platformName, URI adminUrl, HttpClient http, SecretReferences secrets) {
     this.platformName = platformName;
     this.adminUrl = adminUrl;
-    this.admin = new HttpJson(http, Duration.ofSeconds(30));
+    this.admin = new SandboxAdminApi(adminUrl, http);
     this.probe = new HttpJson(http, Duration.ofSeconds(3));
     this.secrets = secrets;
   }
@@ -63,7 +63,7 @@ public class SandboxInstanceActivities implements InstanceActivities {
       return;
     }
     log.info("replace {} {} instance {}: {} -> {}", service, colour, index, current.path("version").asText(), version);
-    call(instancePath(service, colour, index) + "/replace", Map.of("version", version),
+    admin.call(instancePath(service, colour, index) + "/replace", Map.of("version", version),
         "replace instance " + index + " of " + colour + " with " + version);
   }
 
@@ -76,7 +76,7 @@ public class SandboxInstanceActivities implements InstanceActivities {
       return;
     }
     log.info("restart {} {} instance {} on config revision {}", service, colour, index, revision);
-    call(instancePath(service, colour, index) + "/restart", Map.of(), "restart instance " + index + " of " + colour);
+    admin.call(instancePath(service, colour, index) + "/restart", Map.of(), "restart instance " + index + " of " + colour);
   }
 
   @Override
@@ -114,7 +114,7 @@ public class SandboxInstanceActivities implements InstanceActivities {
   @Override
   public ConfigSnapshot readConfig(String platform, String service, String environment) {
     checkPlatform(platform);
-    return snapshot(call(servicePath(service) + "/config", null, "read the config of " + service));
+    return snapshot(admin.call(SandboxAdminApi.servicePath(service) + "/config", null, "read the config of " + service));
   }
 
   @Override
@@ -124,7 +124,7 @@ public class SandboxInstanceActivities implements InstanceActivities {
     body.put("set", change.set());
     body.put("secrets", secrets.resolve(change.secretRefs()));
     body.put("unset", change.unset());
-    ConfigSnapshot after = snapshot(call(servicePath(service) + "/config", body, "change the config of " + service));
+    ConfigSnapshot after = snapshot(admin.call(SandboxAdminApi.servicePath(service) + "/config", body, "change the config of " + service));
     log.info("config of {} in {}: revision {} ({}), set {}, secrets {}, unset {}", service, environment,
         after.revision(), after.hash(), change.set().keySet(), change.secretRefs().keySet(), change.unset());
     return after;
@@ -133,7 +133,7 @@ public class SandboxInstanceActivities implements InstanceActivities {
   @Override
   public ConfigSnapshot restoreConfig(String platform, String service, String environment, int revision) {
     checkPlatform(platform);
-    ConfigSnapshot after = snapshot(call(servicePath(service) + "/config/restore", Map.of("revision", revision),
+    ConfigSnapshot after = snapshot(admin.call(SandboxAdminApi.servicePath(service) + "/config/restore", Map.of("revision", revision),
         "restore config revision " + revision + " of " + service));
     log.info("config of {} in {} restored from revision {}: now revision {} ({})", service, environment, revision,
         after.revision(), after.hash());
@@ -142,7 +142,7 @@ public class SandboxInstanceActivities implements InstanceActivities {
 
   private JsonNode instances(String platform, String service, String colour) {
     checkPlatform(platform);
-    JsonNode list = call(servicePath(service) + "/slots/" + HttpJson.segment(colour) + "/instances", null,
+    JsonNode list = admin.call(SandboxAdminApi.servicePath(service) + "/slots/" + HttpJson.segment(colour) + "/instances", null,
         "list the instances of " + colour);
     if (!list.isArray()) {
       throw PlatformFailures.retryable(PlatformFailures.UNAVAILABLE, "the sandbox listed instances as " + list.getNodeType());
@@ -187,30 +187,6 @@ public class SandboxInstanceActivities implements InstanceActivities {
     return new ConfigSnapshot(config.path("revision").asInt(), config.path("hash").asText(), keys, secretKeys);
   }
 
-  private JsonNode call(String path, Object postBody, String what) {
-    URI uri = HttpJson.resolve(adminUrl, path);
-    HttpJson.Reply reply;
-    try {
-      reply = postBody == null ? admin.get(uri) : admin.postJson(uri, postBody);
-    } catch (IOException e) {
-      throw PlatformFailures.retryable(PlatformFailures.UNAVAILABLE,
-          "sandbox admin API at " + adminUrl + " unreachable while trying to " + what + ": " + e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw Activity.wrap(e);
-    }
-    if (reply.ok()) {
-      JsonNode json = reply.json();
-      return json == null ? Json.MAPPER.createObjectNode() : json;
-    }
-    String message = "sandbox refused to " + what + " (HTTP " + reply.status() + "): " + reply.errorMessage();
-    if (reply.status() >= 500) {
-      throw PlatformFailures.retryable(PlatformFailures.UNAVAILABLE, message);
-    }
-    throw PlatformFailures.nonRetryable(reply.status() == 409 ? PlatformFailures.CONFLICT
-        : reply.status() == 404 ? PlatformFailures.UNKNOWN_SERVICE : PlatformFailures.REJECTED, message);
-  }
-
   private static void sleep() {
     try {
       Thread.sleep(HEALTH_POLL.toMillis());
@@ -220,11 +196,7 @@ public class SandboxInstanceActivities implements InstanceActivities {
     }
   }
 
-  private static String servicePath(String service) {
-    return "/api/services/" + HttpJson.segment(service);
-  }
-
   private static String instancePath(String service, String colour, int index) {
-    return servicePath(service) + "/slots/" + HttpJson.segment(colour) + "/instances/" + index;
+    return SandboxAdminApi.servicePath(service) + "/slots/" + HttpJson.segment(colour) + "/instances/" + index;
   }
 }

@@ -31,7 +31,7 @@ public class SandboxPlatformProvider implements PlatformProvider {
   private static final int SMOKE_ATTEMPTS = 4;
 
   private final URI adminUrl;
-  private final HttpJson admin;
+  private final SandboxAdminApi admin;
   private final HttpJson probe;
   private final SmokeRetry smokeRetry;
 
@@ -41,7 +41,7 @@ public class SandboxPlatformProvider implements PlatformProvider {
 
   public SandboxPlatformProvider(URI adminUrl, HttpClient http, SmokeRetry smokeRetry) {
     this.adminUrl = adminUrl;
-    this.admin = new HttpJson(http, Duration.ofSeconds(30));
+    this.admin = new SandboxAdminApi(adminUrl, http);
     this.probe = new HttpJson(http, Duration.ofSeconds(5));
     this.smokeRetry = smokeRetry;
   }
@@ -54,7 +54,7 @@ public class SandboxPlatformProvider implements PlatformProvider {
   /** From the sandbox's catalog ({@code GET /api/services/{service}/releases}). */
   @Override
   public ReleaseCheck checkRelease(String service, String environment, String version) {
-    JsonNode versions = call(servicePath(service) + "/releases", null, "list the releases of " + service).path("versions");
+    JsonNode versions = admin.call(SandboxAdminApi.servicePath(service) + "/releases", null, "list the releases of " + service).path("versions");
     if (!versions.isArray()) {
       return new ReleaseCheck(version, ReleaseCheck.Availability.UNKNOWN, "the sandbox did not list releases of " + service);
     }
@@ -73,7 +73,7 @@ public class SandboxPlatformProvider implements PlatformProvider {
       log.info("{} {} already runs {}; nothing to deploy", service, colour, version);
       return;
     }
-    call(slotPath(service, colour) + "/deploy", new DeployBody(version), "deploy " + version + " to " + colour);
+    admin.call(slotPath(service, colour) + "/deploy", new DeployBody(version), "deploy " + version + " to " + colour);
   }
 
   @Override
@@ -83,7 +83,7 @@ public class SandboxPlatformProvider implements PlatformProvider {
       log.info("{} {} already has {}% of traffic", service, colour, weight);
       return;
     }
-    call(servicePath(service) + "/traffic", new TrafficBody(colour, weight),
+    admin.call(SandboxAdminApi.servicePath(service) + "/traffic", new TrafficBody(colour, weight),
         "send " + weight + "% of traffic to " + colour);
   }
 
@@ -95,7 +95,7 @@ public class SandboxPlatformProvider implements PlatformProvider {
       log.info("{} {} is already live", service, colour);
       return;
     }
-    call(servicePath(service) + "/live", new LiveBody(colour), "make " + colour + " live");
+    admin.call(SandboxAdminApi.servicePath(service) + "/live", new LiveBody(colour), "make " + colour + " live");
   }
 
   @Override
@@ -105,7 +105,7 @@ public class SandboxPlatformProvider implements PlatformProvider {
       log.info("{} {} is already {}", service, colour, slot.role());
       return;
     }
-    call(slotPath(service, colour) + "/retire", Map.of(), "retire " + colour);
+    admin.call(slotPath(service, colour) + "/retire", Map.of(), "retire " + colour);
   }
 
   /**
@@ -173,44 +173,13 @@ public class SandboxPlatformProvider implements PlatformProvider {
   }
 
   private SandboxServiceView view(String service) {
-    JsonNode body = call(servicePath(service), null, "describe " + service);
+    JsonNode body = admin.call(SandboxAdminApi.servicePath(service), null, "describe " + service);
     try {
       return Json.MAPPER.treeToValue(body, SandboxServiceView.class);
     } catch (IOException | IllegalArgumentException e) {
       throw PlatformFailures.retryable(PlatformFailures.UNAVAILABLE,
           "sandbox answered describe " + service + " with an unexpected body: " + e.getMessage());
     }
-  }
-
-  private JsonNode call(String path, Object postBody, String what) {
-    URI uri = HttpJson.resolve(adminUrl, path);
-    HttpJson.Reply reply;
-    try {
-      reply = postBody == null ? admin.get(uri) : admin.postJson(uri, postBody);
-    } catch (IOException e) {
-      throw PlatformFailures.retryable(PlatformFailures.UNAVAILABLE,
-          "sandbox admin API at " + adminUrl + " unreachable while trying to " + what + ": " + e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw Activity.wrap(e);
-    }
-    int status = reply.status();
-    if (reply.ok()) {
-      JsonNode json = reply.json();
-      return json == null ? Json.MAPPER.createObjectNode() : json;
-    }
-    String message = "sandbox refused to " + what + " (HTTP " + status + "): " + reply.errorMessage();
-    if (status == 404 && postBody == null) {
-      // the reads here are all under /api/services/{service}: a 404 is a service the sandbox does not host
-      throw PlatformFailures.nonRetryable(PlatformFailures.UNKNOWN_SERVICE, message);
-    }
-    if (status == 409) {
-      throw PlatformFailures.nonRetryable(PlatformFailures.CONFLICT, message);
-    }
-    if (status >= 500) {
-      throw PlatformFailures.retryable(PlatformFailures.UNAVAILABLE, message);
-    }
-    throw PlatformFailures.nonRetryable(PlatformFailures.REJECTED, message);
   }
 
   /** Request bodies of the admin API. */
@@ -220,11 +189,7 @@ public class SandboxPlatformProvider implements PlatformProvider {
 
   private record LiveBody(String colour) {}
 
-  private static String servicePath(String service) {
-    return "/api/services/" + HttpJson.segment(service);
-  }
-
   private static String slotPath(String service, String colour) {
-    return servicePath(service) + "/slots/" + HttpJson.segment(colour);
+    return SandboxAdminApi.servicePath(service) + "/slots/" + HttpJson.segment(colour);
   }
 }
